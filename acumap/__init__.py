@@ -1,0 +1,3 @@
+"""acumap: a desktop acupressure body-map viewer."""
+
+__version__ = "0.1.0"
