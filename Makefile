@@ -1,0 +1,38 @@
+# Two commands do all the set-up on a fresh machine with python3 and make:
+#   make run   - create .venv, install acumap, start the window
+#   make test  - create .venv, install with test extras, run the whole suite offscreen
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test lint figures screenshot clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@rm -f $(VENV)/.installed-*; touch $@
+
+run: $(STAMP)
+	$(VENV)/bin/acumap
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check acumap tests tools benchmarks
+	$(VENV)/bin/mypy
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check acumap tests tools benchmarks
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+figures: $(STAMP)
+	$(PY) tools/make_figures.py
+
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/acumap --screenshot docs/screenshot.png --select LI4
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

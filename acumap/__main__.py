@@ -1,0 +1,3 @@
+from acumap.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,211 @@
+"""`acumap` opens the window; `acumap points|show|check|handout` work without one."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from acumap import __version__
+from acumap.core.catalog import Catalog
+from acumap.core.text import point_duration
+from acumap.loaders.bundle import Bundle, load_bundle
+from acumap.loaders.problems import LoadError
+
+
+class UsageError(Exception):
+    """Bad arguments: a one-line message and exit status 2."""
+
+
+def fail(message: str, status: int) -> NoReturn:
+    print(f"acumap: {message}", file=sys.stderr)
+    raise SystemExit(status)
+
+
+def _load(args: argparse.Namespace) -> Bundle:
+    data = getattr(args, "data", None)
+    figures = getattr(args, "figures", None)
+    try:
+        return load_bundle(Path(data) if data else None, Path(figures) if figures else None)
+    except LoadError as exc:
+        for p in exc.problems:
+            print(str(p), file=sys.stderr)
+        n = len(exc.problems)
+        fail(f"{n} problem{'s' if n != 1 else ''} found", 1)
+
+
+def resolve_codes(catalog: Catalog, codes: Sequence[str]) -> list[str]:
+    out = []
+    for raw in codes:
+        code = catalog.resolve(raw)
+        if code is None:
+            hint = catalog.suggest(raw)
+            more = f" (did you mean {', '.join(hint)}?)" if hint else ""
+            raise UsageError(f"unknown point '{raw}'{more}")
+        out.append(code)
+    return out
+
+
+def point_record(bundle: Bundle, code: str, view: str | None = None) -> dict[str, object]:
+    p = bundle.atlas.points[code]
+    return {
+        "code": p.code,
+        "meridian": p.meridian,
+        "pinyin": p.pinyin,
+        "hanzi": p.hanzi,
+        "english": p.english,
+        "conditions": list(p.conditions),
+        "cautions": [c.code for c in p.cautions],
+        "self_care": p.self_care,
+        "positions": [
+            {"view": q.view, "side": q.side, "x": q.x, "y": q.y}
+            for q in bundle.positions_of(code, view)
+        ],
+    }
+
+
+def cmd_points(args: argparse.Namespace) -> int:
+    bundle = _load(args)
+    atlas = bundle.atlas
+    catalog = Catalog(atlas)
+    meridians = []
+    for m in args.meridian or []:
+        code = catalog.channel_alias.get(m.upper())
+        if code is None:
+            raise UsageError(f"unknown meridian '{m}' (known: {', '.join(atlas.meridians)})")
+        meridians.append(code)
+    for c in args.condition or []:
+        if c not in atlas.conditions:
+            raise UsageError(f"unknown condition '{c}' (known: {', '.join(atlas.conditions)})")
+    codes = catalog.filter(meridians, args.condition or [])
+    if args.view:
+        codes = [c for c in codes if bundle.positions_of(c, args.view)]
+    records = [point_record(bundle, c, args.view) for c in codes]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif args.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(["code", "meridian", "pinyin", "hanzi", "english", "conditions", "views"])
+        for c in codes:
+            p = atlas.points[c]
+            w.writerow([p.code, p.meridian, p.pinyin, p.hanzi, p.english,
+                        " ".join(p.conditions), " ".join(bundle.views_of(c))])  # fmt: skip
+    else:
+        for c in codes:
+            p = atlas.points[c]
+            views = "/".join(bundle.views_of(c))
+            print(f"{p.code:<10} {p.pinyin:<14} {p.english:<34} {views}")
+        print(f"{len(codes)} points")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    bundle = _load(args)
+    atlas = bundle.atlas
+    (code,) = resolve_codes(Catalog(atlas), [args.code])
+    p = atlas.points[code]
+    m = atlas.meridians[p.meridian]
+    lines = [
+        f"{p.code}  {p.pinyin} ({p.pinyin_tones or p.pinyin})  {p.hanzi}  {p.english}",
+        f"Meridian:   {m.english} ({m.code})",
+        f"Location:   {p.location}",
+        f"Find it:    {p.how_to_find}",
+        f"Technique:  {p.technique}",
+        f"How long:   {point_duration(p)}",
+        f"Helps with: {', '.join(atlas.conditions[c].label for c in p.conditions)}",
+    ]
+    for c in p.cautions:
+        kind = atlas.cautions[c.code]
+        level = f" ({c.level})" if c.level else ""
+        lines.append(f"Caution:    {kind.label}{level}: {c.reason or kind.reason}")
+    care = "yes" if p.self_care else f"no: {p.self_care_reason}"
+    lines.append(f"Self-care:  {care}")
+    if p.notes:
+        lines.append(f"Notes:      {p.notes}")
+    views = ", ".join(f"{q.view} {q.side} ({q.x:.0f}, {q.y:.0f})" for q in bundle.positions_of(code))
+    lines.append(f"Shown on:   {views}")
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    bundle = _load(args)
+    print(f"{len(bundle.atlas.points)} points on {len(bundle.figures)} figures OK")
+    return 0
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    from acumap.qt.handout_cli import run_handout
+
+    return run_handout(args, _load(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="acumap",
+        description="Acupressure body map. With no command, opens the window.",
+    )
+    ap.add_argument("--version", action="version", version=f"acumap {__version__}")
+    win = ap.add_argument_group("window (no command)")
+    win.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen, save, exit")
+    win.add_argument("--view", choices=["front", "back"], help="which figure to show")
+    win.add_argument("--select", metavar="CODE", help="select a point (code, alias or pinyin)")
+    win.add_argument("--meridian", action="append", metavar="CODE", help="show only this channel")
+    win.add_argument("--condition", action="append", metavar="TAG", help="show only this complaint")
+    win.add_argument("--pregnant", action="store_true", help="mark pregnancy-cautioned points")
+    win.add_argument("--size", default=None, metavar="WxH", help="window size, e.g. 1400x900")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    def with_sources(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--data", metavar="DIR", help="data folder (default: the bundled data)")
+        p.add_argument("--figures", metavar="DIR", help="folder with front.svg and back.svg")
+        return p
+
+    pts = with_sources(sub.add_parser("points", help="list points (table, json or csv)"))
+    pts.add_argument("--meridian", action="append", metavar="CODE")
+    pts.add_argument("--condition", action="append", metavar="TAG")
+    pts.add_argument("--view", choices=["front", "back"])
+    pts.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    pts.set_defaults(func=cmd_points)
+
+    show = with_sources(sub.add_parser("show", help="print one point in full"))
+    show.add_argument("code", help="code, alias or pinyin: LI4, LV3, SJ5, Du20, 'zu san li'")
+    show.set_defaults(func=cmd_show)
+
+    chk = with_sources(sub.add_parser("check", help="validate data and figures"))
+    chk.set_defaults(func=cmd_check)
+
+    ho = with_sources(sub.add_parser("handout", help="write a handout PDF without a window"))
+    ho.add_argument("codes", nargs="*", metavar="CODE")
+    ho.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    ho.add_argument("--title", default="Your acupressure points")
+    ho.add_argument("--for", dest="recipient", default="", metavar="NAME")
+    ho.add_argument("--by", dest="practitioner", default="", metavar="CLINIC")
+    ho.add_argument("--pregnant", action="store_true", help="recipient is pregnant: warn")
+    ho.add_argument("--paper", choices=["a4", "letter"], default=None)
+    ho.add_argument("--from", dest="source", metavar="SAVED.acumap.json")
+    ho.set_defaults(func=cmd_handout)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from acumap.qt.app import run_window
+
+            return run_window(args)
+        return int(args.func(args))
+    except UsageError as exc:
+        fail(str(exc), 2)
+    except BrokenPipeError:  # `acumap points | head`
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

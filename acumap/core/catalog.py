@@ -1,0 +1,133 @@
+"""Queries over the atlas: find a point by any name people use, filter by channel or complaint."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from acumap.core.model import Atlas, Point
+
+# Old or regional channel abbreviations people type (beside those in meridians.toml).
+EXTRA_ALIASES = {
+    "LV": "LR", "LIV": "LR", "SJ": "TE", "TB": "TE", "TW": "TE", "DU": "GV", "REN": "CV",
+    "HE": "HT", "H": "HT", "UB": "BL", "P": "PC", "HC": "PC", "K": "KI",
+}  # fmt: skip
+
+_CODE = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def fold(text: str) -> str:
+    """Lower case, no tone marks, no spaces or punctuation: 'Zú Sān Lǐ' -> 'zusanli'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\s\-_.'’·]+", "", bare.lower())
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    label: str  # what completion shows: "LI4 · Hegu · Union Valley"
+
+
+class Catalog:
+    """Name lookup and filtering, built once from the atlas."""
+
+    def __init__(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self.channel_alias: dict[str, str] = dict(EXTRA_ALIASES)
+        for m in atlas.meridians.values():
+            self.channel_alias[m.code] = m.code
+            for a in m.aliases:
+                self.channel_alias[a.upper()] = m.code
+        self._names: dict[str, str] = {}
+        for p in atlas.points.values():
+            for name in (p.code, p.pinyin, p.pinyin_tones, p.english, p.hanzi, *p.aliases):
+                if name:
+                    self._names.setdefault(fold(name), p.code)
+
+    # -- lookup -----------------------------------------------------------------
+    def resolve(self, query: str) -> str | None:
+        """The point code a user means, or None: codes, aliases, pinyin, English, hanzi."""
+        q = query.strip()
+        if not q:
+            return None
+        compact = re.sub(r"[\s\-_.]+", "", q.upper())
+        m = _CODE.match(compact)
+        if m:
+            channel = self.channel_alias.get(m.group(1))
+            if channel:
+                code = f"{channel}{int(m.group(2))}"
+                if code in self.atlas.points:
+                    return code
+        return self._names.get(fold(q))
+
+    def suggest(self, query: str, n: int = 5) -> list[str]:
+        """Closest known codes for a name nobody has (for 'did you mean')."""
+        key = fold(query)
+        names = difflib.get_close_matches(key, list(self._names), n=n * 2, cutoff=0.5)
+        out: list[str] = []
+        for name in names:
+            code = self._names[name]
+            if code not in out:
+                out.append(code)
+        return out[:n]
+
+    def label(self, p: Point) -> str:
+        return f"{p.code} · {p.pinyin} · {p.english}"
+
+    def completions(self) -> list[Match]:
+        """One entry per point for the search box's completer."""
+        return [Match(p.code, self.label(p)) for p in self.ordered()]
+
+    def search(self, text: str, limit: int = 20) -> list[str]:
+        """Codes whose code, names or aliases contain the folded text (prefix matches first)."""
+        key = fold(text)
+        if not key:
+            return []
+        exact = self.resolve(text)
+        hits: list[tuple[int, str]] = []
+        for name, code in self._names.items():
+            if name.startswith(key):
+                hits.append((0, code))
+            elif key in name:
+                hits.append((1, code))
+        out: list[str] = [exact] if exact else []
+        for _, code in sorted(hits, key=lambda h: (h[0], self.sort_key(code))):
+            if code not in out:
+                out.append(code)
+        return out[:limit]
+
+    # -- ordering and filters ----------------------------------------------------
+    def sort_key(self, code: str) -> tuple[int, int, str]:
+        p = self.atlas.points[code]
+        order = list(self.atlas.meridians)
+        m = order.index(p.meridian) if p.meridian in order else len(order)
+        return (m, p.number, p.code)
+
+    def ordered(self, codes: Iterable[str] | None = None) -> list[Point]:
+        keys = self.atlas.points if codes is None else codes
+        return [self.atlas.points[c] for c in sorted(keys, key=self.sort_key)]
+
+    def filter(
+        self,
+        meridians: Iterable[str] = (),
+        conditions: Iterable[str] = (),
+    ) -> list[str]:
+        """Codes matching any chosen meridian AND any chosen condition (empty = no filter)."""
+        ms, cs = set(meridians), set(conditions)
+        out = [
+            p.code
+            for p in self.ordered()
+            if (not ms or p.meridian in ms) and (not cs or cs.intersection(p.conditions))
+        ]
+        return out
+
+    def neighbour(self, code: str, step: int) -> str | None:
+        """Previous/next point along the same channel (for the arrow keys)."""
+        p = self.atlas.points[code]
+        chain = [q.code for q in self.atlas.meridian_points(p.meridian)]
+        i = chain.index(code) + step
+        return chain[i] if 0 <= i < len(chain) else None

@@ -1,0 +1,153 @@
+"""Reads data/*.toml into a validated Atlas (msgspec does the schema, we add cross-checks)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from acumap.core.model import Atlas, Caution, Condition, Meridian, Point, Segment
+from acumap.loaders.problems import LoadError, Problem
+
+T = TypeVar("T")
+_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$\.?(?P<path>[^`]*)`)?$")
+_MISSING = re.compile(r"Object missing required field `(?P<f>[^`]+)`")
+_UNKNOWN = re.compile(r"Object contains unknown field `(?P<f>[^`]+)`")
+_CODE = re.compile(r"^(?P<m>[A-Z]{2})(?P<n>\d+)$")
+
+
+def _split(err: msgspec.ValidationError) -> tuple[str, str]:
+    """msgspec's message -> (field path, message) in the words a data editor uses."""
+    m = _AT.match(str(err))
+    assert m is not None
+    msg, path = m.group("msg"), (m.group("path") or "")
+    for rx, text in ((_MISSING, "missing"), (_UNKNOWN, "unknown field")):
+        f = rx.search(msg)
+        if f:
+            path = f"{path}.{f.group('f')}" if path else f.group("f")
+            msg = text
+    return path.lstrip("."), msg
+
+
+def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        problems.append(Problem(path.name, "", "", "file not found"))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(path.name, "", "", f"not valid TOML: {exc}"))
+    except UnicodeDecodeError:
+        problems.append(Problem(path.name, "", "", "not UTF-8 text"))
+    return None
+
+
+def _table(
+    path: Path, key: str, kind: type[T], id_field: str, problems: list[Problem]
+) -> list[tuple[T, str]]:
+    """Each [[key]] entry of a file as a validated struct (bad entries are reported)."""
+    doc = _read_toml(path, problems)
+    if doc is None:
+        return []
+    rows = doc.get(key)
+    if not isinstance(rows, list):
+        problems.append(Problem(path.name, "", key, f"expected [[{key}]] tables"))
+        return []
+    out: list[tuple[T, str]] = []
+    for i, row in enumerate(rows):
+        name = str(row.get(id_field, f"entry {i + 1}")) if isinstance(row, dict) else f"#{i + 1}"
+        try:
+            out.append((msgspec.convert(row, kind), path.name))
+        except msgspec.ValidationError as exc:
+            field, msg = _split(exc)
+            problems.append(Problem(path.name, name, field, msg))
+    return out
+
+
+def _check_point(p: Point, file: str, atlas: dict[str, Any], problems: list[Problem]) -> None:
+    def bad(field: str, msg: str) -> None:
+        problems.append(Problem(file, p.code, field, msg))
+
+    if p.meridian not in atlas["meridians"]:
+        bad("meridian", f"unknown meridian '{p.meridian}'")
+    m = _CODE.match(p.code)
+    if m and m.group("m") != p.meridian:
+        bad("meridian", f"code {p.code} belongs to {m.group('m')}, not {p.meridian}")
+    if not m and not p.code.startswith("EX-"):
+        bad("code", "expected a WHO code like ST36 or an extra-point id like EX-HN3")
+    for c in p.conditions:
+        if c not in atlas["conditions"]:
+            bad("conditions", f"unknown condition '{c}'")
+    for c in p.cautions:
+        kind = atlas["cautions"].get(c.code)
+        if kind is None:
+            bad("cautions", f"unknown caution '{c.code}'")
+        elif c.level is not None and not kind.pregnancy:
+            bad("cautions", f"'level' is only for the pregnancy caution, not '{c.code}'")
+    if not p.self_care and not p.self_care_reason.strip():
+        bad("self_care_reason", "say why the point is not for self-care")
+    if p.duration.seconds_min > p.duration.seconds_max:
+        bad("duration", "seconds_min is larger than seconds_max")
+    if not p.place:
+        bad("place", "the point is placed on no view")
+    views = [pl.view for pl in p.place]
+    if len(views) != len(set(views)):
+        bad("place", "more than one placement for the same view")
+
+
+def load_atlas(data: Path) -> Atlas:
+    """Read and check every data file; raise LoadError listing every problem found."""
+    problems: list[Problem] = []
+    parts: dict[str, Any] = {}
+    for fname, key, kind, idf in (
+        ("meridians.toml", "meridian", Meridian, "code"),
+        ("conditions.toml", "condition", Condition, "code"),
+        ("cautions.toml", "caution", Caution, "code"),
+        ("segments.toml", "segment", Segment, "name"),
+    ):
+        entries: dict[str, Any] = {}
+        for obj, file in _table(data / fname, key, kind, idf, problems):
+            ident = getattr(obj, idf)
+            if ident in entries:
+                problems.append(Problem(file, ident, idf, "duplicate"))
+            entries[ident] = obj
+        parts[key + "s"] = entries
+    parts = {
+        "meridians": parts["meridians"],
+        "conditions": parts["conditions"],
+        "cautions": parts["cautions"],
+        "segments": parts["segments"],
+    }
+    points: dict[str, Point] = {}
+    origin: dict[str, str] = {}
+    point_files = sorted((data / "points").glob("*.toml"))
+    if not point_files:
+        problems.append(Problem("points/", "", "", "no point files (points/*.toml)"))
+    for path in point_files:
+        for p, file in _table(path, "point", Point, "code", problems):
+            if p.code in points:
+                problems.append(Problem(file, p.code, "code", f"duplicate (also in {origin[p.code]})"))
+                continue
+            points[p.code] = p
+            origin[p.code] = file
+            _check_point(p, file, parts, problems)
+    if problems:
+        raise LoadError(problems)
+    return Atlas(points=points, **parts)
+
+
+def point_files(atlas_dir: Path) -> dict[str, str]:
+    """Which file each point code comes from (for error lines that name the file)."""
+    out: dict[str, str] = {}
+    for path in sorted((atlas_dir / "points").glob("*.toml")):
+        try:
+            doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue
+        for row in doc.get("point", []):
+            if isinstance(row, dict) and "code" in row:
+                out.setdefault(str(row["code"]), f"points/{path.name}")
+    return out
