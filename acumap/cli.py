@@ -127,7 +127,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     lines.append(f"Self-care:  {care}")
     if p.notes:
         lines.append(f"Notes:      {p.notes}")
-    views = ", ".join(f"{q.view} {q.side} ({q.x:.0f}, {q.y:.0f})" for q in bundle.positions_of(code))
+    views = ", ".join(
+        f"{q.view} {q.side} ({q.x:.0f}, {q.y:.0f})" for q in bundle.positions_of(code)
+    )
     lines.append(f"Shown on:   {views}")
     print("\n".join(lines))
     return 0
@@ -152,7 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("--version", action="version", version=f"acumap {__version__}")
     win = ap.add_argument_group("window (no command)")
-    win.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen, save, exit")
+    win.add_argument(
+        "--screenshot", metavar="FILE.png", help="render the window offscreen, save, exit"
+    )
     win.add_argument("--view", choices=["front", "back"], help="which figure to show")
     win.add_argument("--select", metavar="CODE", help="select a point (code, alias or pinyin)")
     win.add_argument("--meridian", action="append", metavar="CODE", help="show only this channel")

@@ -95,9 +95,9 @@ class Catalog:
             elif key in name:
                 hits.append((1, code))
         out: list[str] = [exact] if exact else []
-        for _, code in sorted(hits, key=lambda h: (h[0], self.sort_key(code))):
-            if code not in out:
-                out.append(code)
+        for _, hit in sorted(hits, key=lambda h: (h[0], self.sort_key(h[1]))):
+            if hit not in out:
+                out.append(hit)
         return out[:limit]
 
     # -- ordering and filters ----------------------------------------------------

@@ -26,7 +26,7 @@ class _Frozen(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     pass
 
 
-class Meridian(_Frozen):
+class Meridian(_Frozen, frozen=True):
     """One of the 14 channels (or EX for extra points)."""
 
     code: Code
@@ -38,7 +38,7 @@ class Meridian(_Frozen):
     aliases: tuple[str, ...] = ()
 
 
-class Condition(_Frozen):
+class Condition(_Frozen, frozen=True):
     """A complaint a user filters by (a tag on points)."""
 
     code: Code
@@ -47,7 +47,7 @@ class Condition(_Frozen):
     description: str = ""
 
 
-class Caution(_Frozen):
+class Caution(_Frozen, frozen=True):
     """A kind of caution, with the reason shown to the user."""
 
     code: Code
@@ -56,7 +56,7 @@ class Caution(_Frozen):
     pregnancy: bool = False
 
 
-class Segment(_Frozen):
+class Segment(_Frozen, frozen=True):
     """A standard proportional (B-cun) segment between two landmarks or points."""
 
     name: Code
@@ -67,7 +67,7 @@ class Segment(_Frozen):
     note: str = ""
 
 
-class Placement(_Frozen):
+class Placement(_Frozen, frozen=True):
     """Where a point is on one view, written the way an atlas writes it.
 
     Base position: `at` a reference, or `between` two references at `fraction` (0.5 =
@@ -91,7 +91,7 @@ class Placement(_Frozen):
     across_unit: Literal["cun", "finger"] = "cun"
 
 
-class Duration(_Frozen):
+class Duration(_Frozen, frozen=True):
     """How long and how often to press."""
 
     seconds_min: Annotated[int, msgspec.Meta(ge=5, le=600)]
@@ -100,7 +100,7 @@ class Duration(_Frozen):
     per_day: Annotated[int, msgspec.Meta(ge=1, le=6)] = 1
 
 
-class PointCaution(_Frozen):
+class PointCaution(_Frozen, frozen=True):
     """A caution on one point: a code from cautions.toml, a level for pregnancy, a reason."""
 
     code: Code
@@ -108,7 +108,7 @@ class PointCaution(_Frozen):
     reason: str = ""
 
 
-class Point(_Frozen):
+class Point(_Frozen, frozen=True):
     """One acupoint with everything the detail panel and the handout show."""
 
     code: Code

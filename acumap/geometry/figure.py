@@ -93,8 +93,10 @@ def silhouette_from_path(path: se.Path) -> BaseGeometry:
             polys.append(poly)
     if not polys:
         raise FigureFormatError("silhouette", "path id='silhouette' has no closed outline")
-    geom: BaseGeometry = polys[0] if len(polys) == 1 else MultiPolygon(
-        [g for p in polys for g in getattr(p, "geoms", [p])]
+    geom: BaseGeometry = (
+        polys[0]
+        if len(polys) == 1
+        else MultiPolygon([g for p in polys for g in getattr(p, "geoms", [p])])
     )
     prepare(geom)
     return geom

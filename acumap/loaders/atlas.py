@@ -78,15 +78,15 @@ def _check_point(p: Point, file: str, atlas: dict[str, Any], problems: list[Prob
         bad("meridian", f"code {p.code} belongs to {m.group('m')}, not {p.meridian}")
     if not m and not p.code.startswith("EX-"):
         bad("code", "expected a WHO code like ST36 or an extra-point id like EX-HN3")
-    for c in p.conditions:
-        if c not in atlas["conditions"]:
-            bad("conditions", f"unknown condition '{c}'")
-    for c in p.cautions:
-        kind = atlas["cautions"].get(c.code)
+    for tag in p.conditions:
+        if tag not in atlas["conditions"]:
+            bad("conditions", f"unknown condition '{tag}'")
+    for pc in p.cautions:
+        kind = atlas["cautions"].get(pc.code)
         if kind is None:
-            bad("cautions", f"unknown caution '{c.code}'")
-        elif c.level is not None and not kind.pregnancy:
-            bad("cautions", f"'level' is only for the pregnancy caution, not '{c.code}'")
+            bad("cautions", f"unknown caution '{pc.code}'")
+        elif pc.level is not None and not kind.pregnancy:
+            bad("cautions", f"'level' is only for the pregnancy caution, not '{pc.code}'")
     if not p.self_care and not p.self_care_reason.strip():
         bad("self_care_reason", "say why the point is not for self-care")
     if p.duration.seconds_min > p.duration.seconds_max:
@@ -129,7 +129,9 @@ def load_atlas(data: Path) -> Atlas:
     for path in point_files:
         for p, file in _table(path, "point", Point, "code", problems):
             if p.code in points:
-                problems.append(Problem(file, p.code, "code", f"duplicate (also in {origin[p.code]})"))
+                problems.append(
+                    Problem(file, p.code, "code", f"duplicate (also in {origin[p.code]})")
+                )
                 continue
             points[p.code] = p
             origin[p.code] = file

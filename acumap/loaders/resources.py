@@ -30,5 +30,7 @@ def figures_dir() -> Path:
     """The body SVGs: the wheel's copy (acumap/_assets/body_svgs) or assets/body_svgs/."""
     assets = _packaged("_assets") or _checkout("assets")
     if assets is None:
-        raise FileNotFoundError("acumap assets folder not found (neither acumap/_assets nor assets/)")
+        raise FileNotFoundError(
+            "acumap assets folder not found (neither acumap/_assets nor assets/)"
+        )
     return assets / "body_svgs"

@@ -1,0 +1,96 @@
+"""ViewerState: the one object every view listens to (psygnal, so it needs no Qt).
+
+Widgets never talk to each other: they change this state and redraw when it signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import msgspec
+from psygnal import Signal
+
+from acumap.core.handout import Handout, HandoutItem
+
+
+class ViewerState:
+    selection_changed = Signal(str)  # code, "" when cleared
+    view_changed = Signal(str)  # "front" | "back"
+    filters_changed = Signal()
+    pregnancy_changed = Signal(bool)
+    handout_changed = Signal()
+    focus_requested = Signal(str)  # centre the view on this code
+
+    def __init__(self, views_of: dict[str, list[str]] | None = None) -> None:
+        self._views_of = views_of or {}
+        self.selected = ""
+        self.view = "front"
+        self.meridians: frozenset[str] = frozenset()
+        self.conditions: frozenset[str] = frozenset()
+        self.pregnant = False
+        self.handout = Handout()
+
+    # -- selection and view ------------------------------------------------------
+    def select(self, code: str) -> None:
+        if code != self.selected:
+            self.selected = code
+            self.selection_changed.emit(code)
+
+    def clear_selection(self) -> None:
+        self.select("")
+
+    def set_view(self, view: str) -> None:
+        if view not in ("front", "back"):
+            raise ValueError(f"unknown view {view!r}")
+        if view != self.view:
+            self.view = view
+            self.view_changed.emit(view)
+
+    def toggle_view(self) -> None:
+        self.set_view("back" if self.view == "front" else "front")
+
+    def go_to(self, code: str) -> None:
+        """Select a point, switch to a view that shows it, and ask views to centre it."""
+        views = self._views_of.get(code, [])
+        if views and self.view not in views:
+            self.set_view(views[0])
+        self.select(code)
+        self.focus_requested.emit(code)
+
+    # -- filters -------------------------------------------------------------------
+    def set_filters(
+        self, meridians: Iterable[str] | None = None, conditions: Iterable[str] | None = None
+    ) -> None:
+        m = self.meridians if meridians is None else frozenset(meridians)
+        c = self.conditions if conditions is None else frozenset(conditions)
+        if (m, c) != (self.meridians, self.conditions):
+            self.meridians, self.conditions = m, c
+            self.filters_changed.emit()
+
+    def set_pregnant(self, on: bool) -> None:
+        if on != self.pregnant:
+            self.pregnant = on
+            self.pregnancy_changed.emit(on)
+
+    # -- handout basket ------------------------------------------------------------
+    def set_handout(self, handout: Handout) -> None:
+        self.handout = handout
+        self.handout_changed.emit()
+
+    def add_to_handout(self, codes: Iterable[str]) -> None:
+        have = set(self.handout.codes())
+        new = []
+        for c in codes:
+            if c not in have:
+                have.add(c)
+                new.append(HandoutItem(code=c))
+        if new:
+            self.set_handout(_replace(self.handout, items=(*self.handout.items, *new)))
+
+    def remove_from_handout(self, code: str) -> None:
+        items = tuple(i for i in self.handout.items if i.code != code)
+        self.set_handout(_replace(self.handout, items=items))
+
+
+def _replace(h: Handout, **changes: object) -> Handout:
+    return msgspec.structs.replace(h, **changes)

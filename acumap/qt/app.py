@@ -1,0 +1,139 @@
+"""Starting the window: application, palette, data loading with a clear error, screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from acumap.core.catalog import Catalog
+from acumap.core.state import ViewerState
+from acumap.loaders.bundle import Bundle, load_bundle
+from acumap.loaders.problems import LoadError
+
+ORG, APP = "acumap", "acumap"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName("acumap")
+    app.setStyle("Fusion")  # follows the system's light or dark palette consistently
+    return app
+
+
+def is_dark(app: QApplication) -> bool:
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def parse_size(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    m = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text.strip().lower())
+    if not m:
+        raise ValueError(f"--size must look like 1400x900, not '{text}'")
+    return int(m.group(1)), int(m.group(2))
+
+
+def check_writable(path: str) -> None:
+    target = Path(path)
+    if target.suffix.lower() != ".png":
+        raise ValueError(f"--screenshot writes a PNG: '{path}' should end in .png")
+    parent = target.resolve().parent
+    if not parent.is_dir():
+        raise ValueError(f"cannot write '{path}': folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise ValueError(f"cannot write '{path}': permission denied")
+
+
+def apply_args(args: argparse.Namespace, bundle: Bundle, state: ViewerState) -> None:
+    """Command-line state (used by --screenshot and for opening at a point)."""
+    catalog = Catalog(bundle.atlas)
+    meridians = []
+    for m in args.meridian or []:
+        code = catalog.channel_alias.get(m.upper())
+        if code is None:
+            raise ValueError(f"unknown meridian '{m}'")
+        meridians.append(code)
+    for c in args.condition or []:
+        if c not in bundle.atlas.conditions:
+            raise ValueError(f"unknown condition '{c}'")
+    if meridians or args.condition:
+        state.set_filters(meridians, args.condition or [])
+    if args.pregnant:
+        state.set_pregnant(True)
+    if args.view:
+        state.set_view(args.view)
+    if args.select:
+        code = catalog.resolve(args.select)
+        if code is None:
+            hint = ", ".join(catalog.suggest(args.select))
+            raise ValueError(
+                f"unknown point '{args.select}'" + (f" (did you mean {hint}?)" if hint else "")
+            )
+        state.select(code)
+        if not args.view and bundle.views_of(code):
+            state.set_view(bundle.views_of(code)[0])
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from acumap.qt.main_window import MainWindow
+
+    shot = args.screenshot
+    try:
+        size = parse_size(args.size)
+        if shot:
+            check_writable(shot)
+    except ValueError as exc:
+        print(f"acumap: {exc}", file=sys.stderr)
+        return 2
+    if shot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_app()
+    try:
+        bundle = load_bundle()
+    except LoadError as exc:
+        for p in exc.problems:
+            print(str(p), file=sys.stderr)
+        if not shot:
+            QMessageBox.critical(
+                None, "acumap cannot start", "\n".join(map(str, exc.problems[:15]))
+            )
+        return 1
+    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
+    settings = None if shot else QSettings()
+    window = MainWindow(bundle, state, settings)
+    if not shot:
+        window.restore()
+    try:
+        apply_args(args, bundle, state)
+    except ValueError as exc:
+        print(f"acumap: {exc}", file=sys.stderr)
+        return 2
+    if size:
+        window.resize(*size)
+    window.show()
+    if shot:
+        app.processEvents()
+        window.body.fit()
+        if state.selected:
+            window.body.center_on_point(state.selected)
+        app.processEvents()
+        if not window.grab().save(shot, "PNG"):
+            print(f"acumap: could not write '{shot}'", file=sys.stderr)
+            return 2
+        return 0
+    return app.exec()

@@ -1,0 +1,220 @@
+"""The body map: shows the current figure, turns clicks into selections through the state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QCursor,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QMenu, QToolTip, QWidget
+
+from acumap.core.catalog import Catalog
+from acumap.core.state import ViewerState
+from acumap.geometry.placement import Position
+from acumap.loaders.bundle import Bundle
+from acumap.qt.scene import FigureScene
+
+HIT_TOLERANCE_PX = 9.0  # a click this close to a dot (on screen) selects it
+CLICK_SLOP_PX = 4  # more movement than this between press and release is a pan
+MIN_ZOOM, MAX_ZOOM = 0.15, 40.0
+
+
+class BodyView(QGraphicsView):
+    """QGraphicsView over one FigureScene per view; it only reads and writes the state."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, bundle: Bundle, state: ViewerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bundle = bundle
+        self.state = state
+        self.catalog = Catalog(bundle.atlas)
+        self._scenes: dict[str, FigureScene] = {}
+        self._press: QPoint | None = None
+        self._visible: set[str] = set(bundle.atlas.points)
+        self._fitted = False
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.viewport().setMouseTracking(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setAccessibleName("Body map")
+        self.setAccessibleDescription(
+            "Click a point to read how to press it. Drag to pan, wheel or Ctrl+plus/minus to zoom."
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        state.view_changed.connect(self._show_view)
+        state.selection_changed.connect(self._refresh_marks)
+        state.pregnancy_changed.connect(self._refresh_marks)
+        state.filters_changed.connect(self._apply_filters)
+        state.focus_requested.connect(self.center_on_point)
+        self._show_view(state.view)
+
+    # -- scenes --------------------------------------------------------------------
+    def scene_for(self, view: str) -> FigureScene:
+        if view not in self._scenes:  # the back scene is built the first time it is shown
+            self._scenes[view] = FigureScene(self.bundle, view)
+        return self._scenes[view]
+
+    @property
+    def current(self) -> FigureScene:
+        return self.scene_for(self.state.view)
+
+    def _show_view(self, view: str) -> None:
+        scale = self.zoom if self._fitted else None
+        self.setScene(self.scene_for(view))
+        self.setBackgroundBrush(self.palette().base())
+        self._apply_filters()
+        if scale is None:
+            self.fit()
+        else:
+            self.set_zoom(scale)
+
+    # -- state -> drawing ------------------------------------------------------------
+    def visible_codes(self) -> list[str]:
+        return [c for c in self.catalog.filter(self.state.meridians, self.state.conditions)]
+
+    def _apply_filters(self) -> None:
+        self._visible = set(self.visible_codes())
+        scene = self.current
+        for code, dots in scene.dots.items():
+            shown = code in self._visible
+            for d in dots:
+                d.setVisible(shown)
+        self._draw_channel(scene)
+        self._refresh_marks()
+
+    def _draw_channel(self, scene: FigureScene) -> None:
+        if len(self.state.meridians) != 1:
+            scene.show_channel([], None)
+            return
+        (meridian,) = self.state.meridians
+        chains: dict[str, list[QPointF]] = {}
+        for p in self.bundle.atlas.meridian_points(meridian):
+            if p.code not in self._visible:
+                continue
+            for pos in self.bundle.positions_of(p.code, scene.view):
+                chains.setdefault(pos.side, []).append(QPointF(pos.x, pos.y))
+        color = QColor(self.bundle.atlas.meridians[meridian].color)
+        scene.show_channel(list(chains.values()), color)
+
+    def _refresh_marks(self, *_: object) -> None:
+        atlas = self.bundle.atlas
+        for code, dots in self.current.dots.items():
+            flagged = self.state.pregnant and atlas.pregnancy_level(atlas.points[code]) is not None
+            for d in dots:
+                d.set_state(code == self.state.selected, flagged)
+
+    # -- zoom ----------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return float(self.transform().m11())
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        self.scale(factor / self.zoom, factor / self.zoom)
+        self.zoom_changed.emit(self.zoom)
+
+    def zoom_by(self, step: float) -> None:
+        self.set_zoom(self.zoom * step)
+
+    def fit(self) -> None:
+        self.fitInView(self.current.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+        self.zoom_changed.emit(self.zoom)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.15**steps)
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture:
+            ev = event
+            assert isinstance(ev, QNativeGestureEvent)
+            if ev.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + ev.value())
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if pinch is not None:
+                self.zoom_by(pinch.scaleFactor())
+                return True
+        return super().viewportEvent(event)
+
+    def center_on_point(self, code: str) -> None:
+        positions = self.bundle.positions_of(code, self.state.view)
+        if positions:
+            xs = [p.x for p in positions]
+            ys = [p.y for p in positions]
+            self.centerOn(QPointF(sum(xs) / len(xs), sum(ys) / len(ys)))
+
+    # -- hit-testing -----------------------------------------------------------------
+    def point_at(self, viewport_pos: QPoint) -> Position | None:
+        sp = self.mapToScene(viewport_pos)
+        tol = HIT_TOLERANCE_PX / max(self.zoom, 1e-6)
+        return self.bundle.hit_index(self.state.view).hit(sp.x(), sp.y(), tol, self._visible)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self._press is not None
+            and (pos - self._press).manhattanLength() <= CLICK_SLOP_PX
+        ):
+            hit = self.point_at(pos)
+            if hit is None:
+                self.state.clear_selection()
+            else:
+                self.state.select(hit.code)
+        self._press = None
+        self._update_cursor(pos)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if not (event.buttons() & Qt.MouseButton.LeftButton):
+            self._update_cursor(event.position().toPoint(), tooltip=True)
+
+    def _update_cursor(self, pos: QPoint, tooltip: bool = False) -> None:
+        hit = self.point_at(pos)
+        if hit is None:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            if tooltip:
+                QToolTip.hideText()
+            return
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        if tooltip:
+            p = self.bundle.atlas.points[hit.code]
+            QToolTip.showText(QCursor.pos(), self.catalog.label(p), self.viewport())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        hit = self.point_at(event.pos())
+        if hit is None:
+            return
+        p = self.bundle.atlas.points[hit.code]
+        menu = QMenu(self)
+        add = QAction(f"Add {p.code} {p.pinyin} to handout", menu)
+        add.triggered.connect(lambda: self.state.add_to_handout([p.code]))
+        show = QAction(f"Show {p.code}", menu)
+        show.triggered.connect(lambda: self.state.select(p.code))
+        menu.addAction(show)
+        menu.addAction(add)
+        menu.exec(event.globalPos())

@@ -1,0 +1,168 @@
+"""Search, meridian and complaint filters: they write to the state and follow it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acumap.core.catalog import Catalog
+from acumap.core.state import ViewerState
+from acumap.loaders.bundle import Bundle
+
+
+def chip(color: str, size: int = 12) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(QColor(color))
+    return QIcon(pm)
+
+
+class SearchBox(QLineEdit):
+    """Completion over code, aliases, pinyin and English; Enter goes to the point."""
+
+    def __init__(self, catalog: Catalog, state: ViewerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.state = state
+        self.setPlaceholderText("Search: LI4, LV3, Hegu, Zu San Li, Union Valley…")
+        self.setClearButtonEnabled(True)
+        self.setAccessibleName("Search points")
+        self.setToolTip("Find a point by code, alias (LV3, SJ5, Du20), pinyin or English name")
+        labels = [m.label for m in catalog.completions()]
+        self.completer_model = QStringListModel(labels, self)
+        comp = QCompleter(self.completer_model, self)
+        comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        comp.setFilterMode(Qt.MatchFlag.MatchContains)
+        comp.activated.connect(self._go)
+        self.setCompleter(comp)
+        self.returnPressed.connect(lambda: self._go(self.text()))
+        self.status = QLabel(self)
+
+    def _go(self, text: str) -> None:
+        query = text.split(" · ")[0] if " · " in text else text
+        code = self.catalog.resolve(query)
+        if code is None:
+            found = self.catalog.search(query, limit=1)
+            code = found[0] if found else None
+        if code is None:
+            self.setToolTip(f"No point called '{text}'")
+            self.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+            return
+        self.setStyleSheet("")
+        self.state.go_to(code)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            self.state.clear_selection()
+            return
+        super().keyPressEvent(event)
+
+
+class CheckList(QListWidget):
+    """A list of checkable rows whose checked keys are read back as a set."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self._syncing = False
+
+    def add(self, key: str, text: str, icon: QIcon | None = None, tip: str = "") -> None:
+        item = QListWidgetItem(text)
+        if icon is not None:
+            item.setIcon(icon)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        item.setToolTip(tip or text)
+        self.addItem(item)
+
+    def add_heading(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.addItem(item)
+
+    def checked(self) -> set[str]:
+        out = set()
+        for i in range(self.count()):
+            item = self.item(i)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if key and item.checkState() == Qt.CheckState.Checked:
+                out.add(str(key))
+        return out
+
+    def set_checked(self, keys: set[str]) -> None:
+        self._syncing = True
+        for i in range(self.count()):
+            item = self.item(i)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if key:
+                want = Qt.CheckState.Checked if key in keys else Qt.CheckState.Unchecked
+                if item.checkState() != want:
+                    item.setCheckState(want)
+        self._syncing = False
+
+
+class FilterPanel(QWidget):
+    def __init__(self, bundle: Bundle, state: ViewerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        atlas = bundle.atlas
+        self.search = SearchBox(Catalog(atlas), state, self)
+        self.meridians = CheckList("Meridian filter", self)
+        for m in atlas.meridians.values():
+            n = sum(1 for p in atlas.points.values() if p.meridian == m.code)
+            if n:
+                self.meridians.add(m.code, f"{m.code}  {m.english} ({n})", chip(m.color))
+        self.conditions = CheckList("Complaint filter", self)
+        groups: dict[str, list[str]] = {}
+        for c in atlas.conditions.values():
+            groups.setdefault(c.group, []).append(c.code)
+        for group, codes in groups.items():
+            self.conditions.add_heading(group)
+            for code in codes:
+                c = atlas.conditions[code]
+                n = sum(1 for p in atlas.points.values() if code in p.conditions)
+                self.conditions.add(code, f"  {c.label} ({n})", tip=c.description)
+        all_btn = QPushButton("All", self)
+        all_btn.setToolTip("Show every meridian")
+        all_btn.clicked.connect(lambda: state.set_filters(meridians=()))
+        one_btn = QPushButton("Clear complaints", self)
+        one_btn.setToolTip("Show points for every complaint")
+        one_btn.clicked.connect(lambda: state.set_filters(conditions=()))
+        row = QHBoxLayout()
+        row.addWidget(all_btn)
+        row.addWidget(one_btn)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(QLabel("<b>Meridians</b> (one shows its pathway)"))
+        layout.addWidget(self.meridians, 3)
+        layout.addWidget(QLabel("<b>Complaints</b>"))
+        layout.addWidget(self.conditions, 3)
+        layout.addLayout(row)
+        self.meridians.itemChanged.connect(self._changed)
+        self.conditions.itemChanged.connect(self._changed)
+        state.filters_changed.connect(self._follow)
+
+    def _changed(self) -> None:
+        if self.meridians._syncing or self.conditions._syncing:
+            return
+        self.state.set_filters(self.meridians.checked(), self.conditions.checked())
+
+    def _follow(self) -> None:
+        self.meridians.set_checked(set(self.state.meridians))
+        self.conditions.set_checked(set(self.state.conditions))

@@ -1,0 +1,222 @@
+"""The main window: the one place where widgets are put together and wired to the state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+
+from acumap import __version__
+from acumap.core.catalog import Catalog
+from acumap.core.state import ViewerState
+from acumap.loaders.bundle import Bundle
+from acumap.qt.body_view import BodyView
+from acumap.qt.detail_panel import DetailPanel
+from acumap.qt.filter_panel import FilterPanel
+from acumap.qt.handout_actions import HandoutActions
+from acumap.qt.handout_panel import HandoutPanel
+
+DEFAULT_SIZE = (1360, 880)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, bundle: Bundle, state: ViewerState, settings: QSettings | None) -> None:
+        super().__init__()
+        self.bundle = bundle
+        self.state = state
+        self.settings = settings
+        self.catalog = Catalog(bundle.atlas)
+        self.setWindowTitle("acumap — acupressure body map")
+        self.resize(*DEFAULT_SIZE)
+        self.body = BodyView(bundle, state, self)
+        self.setCentralWidget(self.body)
+        self.filters = FilterPanel(bundle, state, self)
+        self.details = DetailPanel(bundle, state, self)
+        self.handout_panel = HandoutPanel(state, bundle, self.body.visible_codes, self)
+        self.handout_actions = HandoutActions(state, bundle, self)
+        self._dock("Find and filter", self.filters, Qt.DockWidgetArea.LeftDockWidgetArea, 270)
+        details = self._dock("Point", self.details, Qt.DockWidgetArea.RightDockWidgetArea, 380)
+        handout = self._dock(
+            "Handout", self.handout_panel, Qt.DockWidgetArea.RightDockWidgetArea, 380
+        )
+        self.tabifyDockWidget(details, handout)
+        details.raise_()
+        self._build_actions()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        for sig in (state.filters_changed, state.handout_changed, state.view_changed):
+            sig.connect(self._update_status)
+        self._update_status()
+
+    def _dock(
+        self, title: str, widget: QWidget, area: Qt.DockWidgetArea, width: int
+    ) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "-").lower())
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[..., object],
+        tip: str,
+    ) -> QAction:
+        act = QAction(text, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})" if shortcut else tip)
+        act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        self.addAction(act)  # shortcuts work whichever widget has focus
+        return act
+
+    def _build_actions(self) -> None:
+        s, body = self.state, self.body
+        views = QActionGroup(self)
+        self.front_action = self._action(
+            "Front", "F", lambda: s.set_view("front"), "Front of the body"
+        )
+        self.back_action = self._action("Back", "B", lambda: s.set_view("back"), "Back of the body")
+        for a in (self.front_action, self.back_action):
+            a.setCheckable(True)
+            views.addAction(a)
+        self.front_action.setChecked(s.view == "front")
+        self.back_action.setChecked(s.view == "back")
+        s.view_changed.connect(self._follow_view)
+        zin = self._action(
+            "Zoom in", QKeySequence.StandardKey.ZoomIn, lambda: body.zoom_by(1.25), "Zoom in"
+        )
+        zin.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        zout = self._action(
+            "Zoom out", QKeySequence.StandardKey.ZoomOut, lambda: body.zoom_by(0.8), "Zoom out"
+        )
+        fit = self._action("Fit", "Ctrl+0", body.fit, "Fit the whole body in the window")
+        self.pregnant_action = self._action(
+            "Pregnancy", "Ctrl+Shift+P", lambda on: s.set_pregnant(bool(on)),
+            "Mark points traditionally cautioned in pregnancy (dashed red ring) and warn first",
+        )  # fmt: skip
+        self.pregnant_action.setCheckable(True)
+        s.pregnancy_changed.connect(self.pregnant_action.setChecked)
+        find = self._action(
+            "Find…", QKeySequence.StandardKey.Find, self._focus_search, "Search points"
+        )
+        prev_ = self._action(
+            "Previous point", "Left", lambda: self._step(-1), "Previous point on the meridian"
+        )
+        next_ = self._action(
+            "Next point", "Right", lambda: self._step(1), "Next point on the meridian"
+        )
+        clear = self._action("Clear selection", "Esc", s.clear_selection, "Clear the selection")
+        quit_ = self._action("Quit", QKeySequence.StandardKey.Quit, self.close, "Quit acumap")
+        about = self._action("About acumap", None, self._about, "About and safety")
+
+        tb = self.addToolBar("Main")
+        tb.setObjectName("main-toolbar")
+        view_actions = [self.front_action, self.back_action, None, zin, zout, fit, None]
+        for entry in [*view_actions, self.pregnant_action]:
+            tb.addSeparator() if entry is None else tb.addAction(entry)
+        tb.addSeparator()
+        ha = self.handout_actions
+        file_menu = self.menuBar().addMenu("&File")
+        for ha_entry in ha.actions():
+            file_menu.addSeparator() if ha_entry is None else file_menu.addAction(ha_entry)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_)
+        tb.addAction(ha.preview_action)
+        tb.addAction(ha.export_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for item in [*view_actions, self.pregnant_action]:
+            view_menu.addSeparator() if item is None else view_menu.addAction(item)
+        go_menu = self.menuBar().addMenu("&Go")
+        for a in (find, prev_, next_, clear):
+            go_menu.addAction(a)
+        self.menuBar().addMenu("&Help").addAction(about)
+
+    def _follow_view(self, view: str) -> None:
+        (self.front_action if view == "front" else self.back_action).setChecked(True)
+
+    def _focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def _step(self, step: int) -> None:
+        if self.state.selected:
+            code = self.catalog.neighbour(self.state.selected, step)
+            if code:
+                self.state.go_to(code)
+
+    def _update_status(self, *_: object) -> None:
+        n = len(self.body.visible_codes())
+        k = len(self.state.handout.items)
+        self.status.setText(f"{n} points shown · {self.state.view} view · handout: {k}")
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About acumap",
+            f"<b>acumap {__version__}</b><p>Acupressure body map. Point locations follow the WHO "
+            "2008 standard, computed from proportional (B-cun) measurement.</p><p>Acupressure "
+            "complements medical care; it does not replace it. Never press on open wounds, "
+            "varicose veins or cancerous lesions.</p>",
+        )
+
+    # -- settings ---------------------------------------------------------------------
+    def restore(self) -> None:
+        st = self.settings
+        if st is None:
+            return
+        geom = st.value("window/geometry")
+        if isinstance(geom, QByteArray):
+            self.restoreGeometry(geom)
+        win = st.value("window/state")
+        if isinstance(win, QByteArray):
+            self.restoreState(win)
+        self.state.set_view(str(st.value("view/figure", "front")))
+        known_m = set(self.bundle.atlas.meridians)
+        known_c = set(self.bundle.atlas.conditions)
+        m = [x for x in _as_list(st.value("filters/meridians")) if x in known_m]
+        c = [x for x in _as_list(st.value("filters/conditions")) if x in known_c]
+        self.state.set_filters(m, c)
+        self.state.set_pregnant(str(st.value("view/pregnant", "false")).lower() == "true")
+        zoom = st.value("view/zoom")
+        if zoom is not None:
+            self.body.set_zoom(float(str(zoom)))
+        self.handout_actions.restore()
+
+    def save(self) -> None:
+        st = self.settings
+        if st is None:
+            return
+        st.setValue("window/geometry", self.saveGeometry())
+        st.setValue("window/state", self.saveState())
+        st.setValue("view/figure", self.state.view)
+        st.setValue("view/zoom", self.body.zoom)
+        st.setValue("view/pregnant", self.state.pregnant)
+        st.setValue("filters/meridians", sorted(self.state.meridians))
+        st.setValue("filters/conditions", sorted(self.state.conditions))
+        st.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save()
+        self.handout_actions.flush()
+        super().closeEvent(event)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return []

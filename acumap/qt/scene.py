@@ -1,0 +1,144 @@
+"""One QGraphicsScene per figure: the SVG, a dot per placed point, side labels, channel line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from acumap.geometry.placement import Position
+from acumap.loaders.bundle import Bundle
+
+DOT_RADIUS = 5.0  # device-independent pixels, whatever the zoom
+PREGNANCY_RING = QColor("#c62828")
+
+
+class PointDot(QGraphicsItem):
+    """A point drawn at constant on-screen size, coloured by its meridian."""
+
+    def __init__(self, pos: Position, color: QColor) -> None:
+        super().__init__()
+        self.code = pos.code
+        self.side = pos.side
+        self.color = color
+        self.selected = False
+        self.flagged = False  # traditionally cautioned in pregnancy, switch is on
+        self.setPos(pos.x, pos.y)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(10)
+        self.setAcceptHoverEvents(False)  # the view does hover via the hit index
+
+    def boundingRect(self) -> QRectF:
+        r = DOT_RADIUS * 2.6
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def set_state(self, selected: bool, flagged: bool) -> None:
+        if (selected, flagged) != (self.selected, self.flagged):
+            self.selected, self.flagged = selected, flagged
+            self.setZValue(20 if selected else 10)
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = DOT_RADIUS * (1.5 if self.selected else 1.0)
+        if self.flagged:  # a dashed ring: shape, not colour alone
+            pen = QPen(PREGNANCY_RING, 2.0, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 5, r + 5)
+        if self.selected:
+            painter.setPen(QPen(QColor("#111111"), 2.5))
+            painter.setBrush(QBrush(QColor("#ffffff")))
+            painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QBrush(self.color))
+        painter.drawEllipse(QPointF(0, 0), r, r)
+
+
+class FigureScene(QGraphicsScene):
+    """The scene of one view. Scene coordinates are the figure's SVG user units."""
+
+    def __init__(self, bundle: Bundle, view: str) -> None:
+        super().__init__()
+        self.view = view
+        fig = bundle.figures[view]
+        self.figure = fig
+        self.renderer = QSvgRenderer(QByteArray(fig.svg_bytes))
+        self.svg = QGraphicsSvgItem()
+        self.svg.setSharedRenderer(self.renderer)
+        x, y, w, h = fig.viewbox
+        size = self.renderer.defaultSize()
+        if size.width() > 0 and size.height() > 0:
+            self.svg.setScale(w / size.width())
+        self.svg.setPos(x, y)
+        self.svg.setZValue(0)
+        self.addItem(self.svg)
+        margin = 0.04 * w
+        self.setSceneRect(QRectF(x - margin, y - margin, w + 2 * margin, h + 2 * margin))
+        self.dots: dict[str, list[PointDot]] = {}
+        for pos in bundle.on_view(view):
+            color = QColor(bundle.atlas.meridians[bundle.atlas.points[pos.code].meridian].color)
+            dot = PointDot(pos, color)
+            self.addItem(dot)
+            self.dots.setdefault(pos.code, []).append(dot)
+        self._add_side_labels()
+        self.channel = QGraphicsPathItem()
+        self.channel.setZValue(5)
+        self.addItem(self.channel)
+
+    def _add_side_labels(self) -> None:
+        x, y, w, _ = self.figure.viewbox
+        left_right = ("Patient's right", "Patient's left")
+        if not self.figure.left_is_larger_x:
+            left_right = ("Patient's left", "Patient's right")
+        font = QFont()
+        font.setPointSizeF(10)
+        font.setBold(True)
+        view_name = "FRONT" if self.view == "front" else "BACK"
+        for text, fx in ((left_right[0], 0.02), (left_right[1], 0.98)):
+            item = QGraphicsSimpleTextItem(text)
+            item.setFont(font)
+            item.setBrush(QColor("#6b5a4e"))
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            width = item.boundingRect().width() if fx > 0.5 else 0
+            item.setPos(x + fx * w - width, y + 0.01 * w)
+            item.setData(0, "side-label")
+            self.addItem(item)
+        title = QGraphicsSimpleTextItem(view_name)
+        title.setFont(font)
+        title.setBrush(QColor("#9a8a7e"))
+        title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        title.setPos(x + 0.5 * w - title.boundingRect().width() / 2, y + 0.01 * w)
+        self.addItem(title)
+
+    def side_labels(self) -> list[str]:
+        return [
+            i.text()
+            for i in self.items()
+            if isinstance(i, QGraphicsSimpleTextItem) and i.data(0) == "side-label"
+        ]
+
+    def show_channel(self, chains: list[list[QPointF]], color: QColor | None) -> None:
+        path = QPainterPath()
+        for chain in chains:
+            if len(chain) < 2:
+                continue
+            path.moveTo(chain[0])
+            for p in chain[1:]:
+                path.lineTo(p)
+        pen = QPen(color or QColor("#000000"), 2.5)
+        pen.setCosmetic(True)  # constant width on screen at any zoom
+        self.channel.setPen(pen)
+        self.channel.setPath(path)
+        self.channel.setVisible(color is not None and not path.isEmpty())

@@ -1,0 +1,208 @@
+"""The window as a user drives it: real widgets, real clicks, offscreen."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QImage
+
+from acumap.cli import main
+from acumap.core.state import ViewerState
+from acumap.loaders.bundle import Bundle
+from acumap.qt.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot, bundle: Bundle, isolated_settings: Path):
+    def make() -> MainWindow:
+        state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
+        win = MainWindow(bundle, state, QSettings())
+        qtbot.addWidget(win)
+        win.resize(1300, 900)
+        win.show()
+        qtbot.waitExposed(win)
+        win.body.fit()
+        return win
+
+    return make
+
+
+def viewport_pos(win: MainWindow, x: float, y: float) -> QPoint:
+    return win.body.mapFromScene(QPointF(x, y))
+
+
+def click(qtbot, win: MainWindow, pos: QPoint) -> None:
+    qtbot.mouseClick(win.body.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_click_on_st36_shows_zusanli(qtbot, make_window, bundle):
+    win = make_window()
+    pos = bundle.positions_of("ST36", "front")[0]
+    click(qtbot, win, viewport_pos(win, pos.x, pos.y))
+    assert win.state.selected == "ST36"
+    assert "Zusanli" in win.details.text()
+    assert "足三里" in win.details.text()
+
+
+def test_click_three_pixels_beside_a_dot_still_selects_it(qtbot, make_window, bundle):
+    win = make_window()
+    pos = bundle.positions_of("CV12", "front")[0]
+    click(qtbot, win, viewport_pos(win, pos.x, pos.y) + QPoint(3, 0))
+    assert win.state.selected == "CV12"
+
+
+def test_both_sides_of_a_bilateral_point_highlight(qtbot, make_window, bundle):
+    win = make_window()
+    pos = bundle.positions_of("PC6", "front")[0]
+    click(qtbot, win, viewport_pos(win, pos.x, pos.y))
+    dots = win.body.current.dots["PC6"]
+    assert len(dots) == 2 and all(d.selected for d in dots)
+
+
+def _empty_body_spot(win: MainWindow, bundle: Bundle) -> QPoint:
+    """A place inside the silhouette with no dot within 40 screen pixels."""
+    fig = bundle.figures["front"]
+    x0, y0, w, h = fig.viewbox
+    positions = bundle.on_view("front")
+    for j in range(40):
+        for i in range(20):
+            x, y = x0 + w * (i + 0.5) / 20, y0 + h * (j + 0.5) / 40
+            if not fig.contains((x, y)):
+                continue
+            vp = viewport_pos(win, x, y)
+            near = min(
+                math.dist((vp.x(), vp.y()), (q.x(), q.y()))
+                for q in (viewport_pos(win, p.x, p.y) for p in positions)
+            )
+            if near > 40:
+                return vp
+    raise AssertionError("no empty spot on the body")
+
+
+def test_click_on_empty_body_clears_selection(qtbot, make_window, bundle):
+    win = make_window()
+    win.state.select("ST36")
+    click(qtbot, win, _empty_body_spot(win, bundle))
+    assert win.state.selected == ""
+    assert "Pick a point" in win.details.text()
+
+
+def test_filter_pc_shows_only_pc_points_and_draws_the_channel(qtbot, make_window):
+    win = make_window()
+    items = win.filters.meridians
+    for i in range(items.count()):
+        if items.item(i).data(Qt.ItemDataRole.UserRole) == "PC":
+            items.item(i).setCheckState(Qt.CheckState.Checked)
+    shown = {code for code, dots in win.body.current.dots.items() if dots[0].isVisible()}
+    assert shown == {f"PC{n}" for n in range(1, 10)}
+    assert win.body.current.channel.isVisible()
+    assert win.body.current.channel.path().elementCount() >= 2 * 9
+
+
+def test_search_hegu_enter_selects_and_centres_li4(qtbot, make_window, bundle):
+    win = make_window()
+    win.body.set_zoom(win.body.zoom * 3)
+    box = win.filters.search
+    box.setFocus()
+    qtbot.keyClicks(box, "hegu")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert win.state.selected == "LI4"
+    assert win.state.view == bundle.views_of("LI4")[0]
+    target = bundle.positions_of("LI4", win.state.view)
+    centre = win.body.mapToScene(win.body.viewport().rect().center())
+    mid = QPointF(sum(p.x for p in target) / len(target), sum(p.y for p in target) / len(target))
+    assert math.dist((centre.x(), centre.y()), (mid.x(), mid.y())) < 30
+
+
+def test_searching_bl40_from_the_front_switches_to_the_back(qtbot, make_window):
+    win = make_window()
+    assert win.state.view == "front"
+    qtbot.keyClicks(win.filters.search, "BL40")
+    qtbot.keyClick(win.filters.search, Qt.Key.Key_Return)
+    assert win.state.view == "back"
+    assert win.back_action.isChecked()
+    assert win.state.selected == "BL40"
+
+
+def test_aliases_in_search(qtbot, make_window):
+    win = make_window()
+    qtbot.keyClicks(win.filters.search, "LV3")
+    qtbot.keyClick(win.filters.search, Qt.Key.Key_Return)
+    assert win.state.selected == "LR3"
+
+
+def test_pregnancy_switch_leads_li4_panel_with_the_caution(qtbot, make_window):
+    win = make_window()
+    win.state.select("LI4")
+    plain = win.details.text()
+    assert plain.index("Pregnancy") > plain.index("How to find it")
+    win.pregnant_action.trigger()
+    text = win.details.text()
+    assert "Pregnancy" in text
+    assert text.index("Pregnancy") < text.index("How to find it")
+    flagged = [d for d in win.body.scene_for("back").dots["LI4"]]
+    win.state.set_view("back")
+    assert all(d.flagged for d in flagged)
+
+
+def test_arrow_keys_step_along_the_meridian(qtbot, make_window):
+    win = make_window()
+    win.state.select("ST36")
+    win.body.setFocus()
+    qtbot.keyClick(win.body, Qt.Key.Key_Right)
+    assert win.state.selected == "ST37"
+    qtbot.keyClick(win.body, Qt.Key.Key_Left)
+    qtbot.keyClick(win.body, Qt.Key.Key_Left)
+    assert win.state.selected == "ST35"
+
+
+def test_f_and_b_keys_switch_views(qtbot, make_window):
+    win = make_window()
+    qtbot.keyClick(win.body, Qt.Key.Key_B)
+    assert win.state.view == "back"
+    qtbot.keyClick(win.body, Qt.Key.Key_F)
+    assert win.state.view == "front"
+
+
+def test_side_labels_are_on_the_patients_sides(make_window):
+    win = make_window()
+    assert win.body.scene_for("front").side_labels() == ["Patient's right", "Patient's left"]
+    assert win.body.scene_for("back").side_labels() == ["Patient's left", "Patient's right"]
+
+
+def test_settings_round_trip(qtbot, make_window):
+    win = make_window()
+    win.state.set_view("back")
+    win.state.set_filters(["BL"], ["low-back"])
+    win.state.set_pregnant(True)
+    win.body.set_zoom(2.0)
+    win.close()
+    again = make_window()
+    again.restore()
+    assert again.state.view == "back"
+    assert again.state.meridians == {"BL"}
+    assert again.state.conditions == {"low-back"}
+    assert again.state.pregnant
+    assert again.body.zoom == pytest.approx(2.0, rel=0.01)
+
+
+def test_screenshot_writes_png_of_requested_size(tmp_path, qapp):
+    out = tmp_path / "shot.png"
+    status = main(["--screenshot", str(out), "--select", "ST36", "--size", "1000x700"])
+    assert status == 0
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1000, 700)
+
+
+def test_screenshot_bad_arguments_exit_2(tmp_path, qapp, capsys):
+    assert main(["--screenshot", str(tmp_path / "x.png"), "--select", "XX99"]) == 2
+    assert "unknown point" in capsys.readouterr().err
+    assert main(["--screenshot", str(tmp_path / "missing" / "x.png")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
