@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from acumap import __version__
-from acumap.core.catalog import Catalog
+from acumap.core.catalog import Catalog, UnknownPointError
 from acumap.core.text import point_duration
 from acumap.loaders.bundle import Bundle, load_bundle
 from acumap.loaders.problems import LoadError
@@ -39,15 +39,10 @@ def _load(args: argparse.Namespace) -> Bundle:
 
 
 def resolve_codes(catalog: Catalog, codes: Sequence[str]) -> list[str]:
-    out = []
-    for raw in codes:
-        code = catalog.resolve(raw)
-        if code is None:
-            hint = catalog.suggest(raw)
-            more = f" (did you mean {', '.join(hint)}?)" if hint else ""
-            raise UsageError(f"unknown point '{raw}'{more}")
-        out.append(code)
-    return out
+    try:
+        return catalog.resolve_all(codes)
+    except UnknownPointError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def point_record(bundle: Bundle, code: str, view: str | None = None) -> dict[str, object]:

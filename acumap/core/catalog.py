@@ -26,6 +26,10 @@ def fold(text: str) -> str:
     return re.sub(r"[\s\-_.'’·]+", "", bare.lower())
 
 
+class UnknownPointError(ValueError):
+    """A name no point answers to; the message suggests the closest codes."""
+
+
 @dataclass(frozen=True)
 class Match:
     code: str
@@ -74,6 +78,18 @@ class Catalog:
             if code not in out:
                 out.append(code)
         return out[:n]
+
+    def resolve_all(self, names: Iterable[str]) -> list[str]:
+        """Codes for every name, or UnknownPointError naming the first unknown one."""
+        out = []
+        for raw in names:
+            code = self.resolve(raw)
+            if code is None:
+                hint = self.suggest(raw)
+                more = f" (did you mean {', '.join(hint)}?)" if hint else ""
+                raise UnknownPointError(f"unknown point '{raw}'{more}")
+            out.append(code)
+        return out
 
     def label(self, p: Point) -> str:
         return f"{p.code} · {p.pinyin} · {p.english}"

@@ -78,12 +78,7 @@ def apply_args(args: argparse.Namespace, bundle: Bundle, state: ViewerState) -> 
     if args.view:
         state.set_view(args.view)
     if args.select:
-        code = catalog.resolve(args.select)
-        if code is None:
-            hint = ", ".join(catalog.suggest(args.select))
-            raise ValueError(
-                f"unknown point '{args.select}'" + (f" (did you mean {hint}?)" if hint else "")
-            )
+        (code,) = catalog.resolve_all([args.select])  # UnknownPointError is a ValueError
         state.select(code)
         if not args.view and bundle.views_of(code):
             state.set_view(bundle.views_of(code)[0])
