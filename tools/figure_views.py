@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import make_figures as sk
 from figure_parts import MID, UV, Frame, curve_d, edge_u, ellipse, num, shape_d, to_world
-from shapely.geometry import Polygon
+from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
 
@@ -279,6 +279,12 @@ def front(s: Sheet, half: BaseGeometry) -> None:
 
 
 # -- back -------------------------------------------------------------------------------------
+def _crotch_y(half: BaseGeometry) -> float:
+    """Where the legs part on the midline (the lowest point of the trunk)."""
+    cut = half.intersection(LineString([(0.5, sk.SACRAL[0]), (0.5, sk.GLUT_FOLD)]))
+    return float(cut.bounds[3])
+
+
 def back(s: Sheet, half: BaseGeometry, sole: BaseGeometry) -> None:
     s.shape("hair", _hair(False), sides="")
     s.curve("lines", [(76, 157), (83, 167), (82, 188), (77, 199)])  # back of the ear
@@ -299,7 +305,8 @@ def back(s: Sheet, half: BaseGeometry, sole: BaseGeometry) -> None:
     for u in (36.0,):
         s.dot("fine", u, sk.SACRAL[1], 3.2)
     s.mcurve("fine", [(0, 902), (14, 886), (28, 852), (34, 815)])  # sacrum
-    s.curve("lines", [(0, 905), (0, 990)], sides="")  # gluteal cleft
+    crotch = _crotch_y(half)
+    s.curve("lines", [(0, 905), (0, crotch - 2)], sides="")  # gluteal cleft, down to the crotch
     s.curve("lines", [(8, 992), (35, 1001), (66, 1004), (104, 998), (132, 984)])
     s.curve("fine", [(150, 900), (138, 940), (132, 984)])  # buttock side
     s.curve("lines", [(42, 1315), (64, 1318.5), (92, 1315)])  # popliteal crease
@@ -328,6 +335,7 @@ def back(s: Sheet, half: BaseGeometry, sole: BaseGeometry) -> None:
     s.mid("posterior-hairline", sk.POST_HAIRLINE)
     s.mid("sacral-hiatus", sk.SACRAL[-1] + 19)
     s.mid("coccyx", sk.SACRAL[-1] + 42)
+    s.mid("perineum", crotch - 8)  # seen from behind: the lowest part of the trunk (CV1)
     for name, y in sk.SPINE.items():
         s.mid(name, y)
     for k, y in enumerate(sk.SACRAL):

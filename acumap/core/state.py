@@ -6,11 +6,14 @@ Widgets never talk to each other: they change this state and redraw when it sign
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 import msgspec
 from psygnal import Signal
 
 from acumap.core.handout import Handout, HandoutItem
+
+T = TypeVar("T", Handout, HandoutItem)
 
 
 class ViewerState:
@@ -68,9 +71,11 @@ class ViewerState:
             self.filters_changed.emit()
 
     def set_pregnant(self, on: bool) -> None:
+        """The window's switch; the handout's "recipient is pregnant" follows it by default."""
         if on != self.pregnant:
             self.pregnant = on
             self.pregnancy_changed.emit(on)
+            self.update_handout(pregnant=on)
 
     # -- handout basket ------------------------------------------------------------
     def set_handout(self, handout: Handout) -> None:
@@ -91,6 +96,24 @@ class ViewerState:
         items = tuple(i for i in self.handout.items if i.code != code)
         self.set_handout(_replace(self.handout, items=items))
 
+    def update_handout(self, **changes: object) -> None:
+        """Change handout fields (title, recipient, paper, pregnant, ...) in one signal."""
+        new = _replace(self.handout, **changes)
+        if new != self.handout:
+            self.set_handout(new)
 
-def _replace(h: Handout, **changes: object) -> Handout:
+    def reorder_handout(self, codes: Iterable[str]) -> None:
+        """Put the handout's items in this order (codes not in the handout are ignored)."""
+        by_code = {i.code: i for i in self.handout.items}
+        items = tuple(by_code[c] for c in codes if c in by_code)
+        rest = tuple(i for i in self.handout.items if i not in items)
+        self.update_handout(items=items + rest)
+
+    def update_item(self, code: str, **changes: object) -> None:
+        """Change one item's note or duration override."""
+        items = tuple(_replace(i, **changes) if i.code == code else i for i in self.handout.items)
+        self.update_handout(items=items)
+
+
+def _replace(h: T, **changes: object) -> T:
     return msgspec.structs.replace(h, **changes)

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
             "Mark points traditionally cautioned in pregnancy (dashed red ring) and warn first",
         )  # fmt: skip
         self.pregnant_action.setCheckable(True)
-        s.pregnancy_changed.connect(self.pregnant_action.setChecked)
+        s.pregnancy_changed.connect(lambda on: self.pregnant_action.setChecked(on))
         find = self._action(
             "Find…", QKeySequence.StandardKey.Find, self._focus_search, "Search points"
         )

@@ -123,11 +123,13 @@ class FigureScene(QGraphicsScene):
         self.addItem(title)
 
     def side_labels(self) -> list[str]:
-        return [
-            i.text()
+        """The side labels from the viewer's left to right."""
+        labels = [
+            i
             for i in self.items()
             if isinstance(i, QGraphicsSimpleTextItem) and i.data(0) == "side-label"
         ]
+        return [i.text() for i in sorted(labels, key=lambda i: i.pos().x())]
 
     def show_channel(self, chains: list[list[QPointF]], color: QColor | None) -> None:
         path = QPainterPath()

@@ -25,8 +25,10 @@ def make_window(qtbot, bundle: Bundle, isolated_settings: Path):
         win = MainWindow(bundle, state, QSettings())
         qtbot.addWidget(win)
         win.resize(1300, 900)
-        win.show()
-        qtbot.waitExposed(win)
+        with qtbot.waitExposed(win):
+            win.show()
+        with qtbot.waitActive(win):  # window shortcuts (F, B, arrows) need the active window
+            win.activateWindow()
         win.body.fit()
         return win
 

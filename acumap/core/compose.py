@@ -1,0 +1,223 @@
+"""What goes on a handout page: pure composition, shared by the PDF, the printer and the preview.
+
+The Qt renderer only draws what this module decides: which figures carry which numbered
+markers, the numbered entries in order, the precautions and the pregnancy warning. Text
+measurement is Qt's job, so pagination here works on heights the renderer measured.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from acumap.core.handout import Handout
+from acumap.core.model import Atlas
+from acumap.core.text import GENERAL_PRECAUTIONS, point_duration
+
+VIEW_ORDER = ("front", "back")
+
+
+class Placed(Protocol):
+    """A computed position (geometry.placement.Position has this shape)."""
+
+    @property
+    def view(self) -> str: ...
+    @property
+    def side(self) -> str: ...
+    @property
+    def x(self) -> float: ...
+    @property
+    def y(self) -> float: ...
+
+
+PositionsOf = Callable[[str], Sequence[Placed]]
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    code: str
+    side: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class FigurePlan:
+    """One figure on page 1 with the numbered markers of the chosen points it shows."""
+
+    view: str
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
+class CautionLine:
+    label: str
+    reason: str
+    pregnancy: bool
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One numbered point on the handout."""
+
+    number: int
+    code: str
+    pinyin: str
+    hanzi: str
+    english: str
+    meridian: str
+    color: str
+    where: str
+    how_to_find: str
+    technique: str
+    duration: str
+    cautions: tuple[CautionLine, ...]
+    note: str
+    pregnancy_flag: bool  # traditionally cautioned in pregnancy and the recipient is pregnant
+    views: tuple[str, ...]
+    focus: tuple[str, Marker] | None = None  # (view, marker) for the close-up beside the entry
+
+
+@dataclass(frozen=True)
+class HandoutDoc:
+    title: str
+    recipient: str
+    practitioner: str
+    date: str
+    paper: str
+    figures: tuple[FigurePlan, ...]
+    entries: tuple[Entry, ...]
+    precautions: tuple[str, ...]
+    pregnancy_warning: str  # "" when not pregnant or nothing chosen is cautioned
+    left_out: tuple[str, ...]  # codes dropped because the recipient is pregnant
+
+    @property
+    def footer(self) -> str:
+        return self.title
+
+
+def _names(codes: Sequence[str], atlas: Atlas) -> str:
+    parts = [f"{c} ({atlas.points[c].pinyin})" for c in codes]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def pregnancy_text(cautioned: Sequence[str], left_out: bool, atlas: Atlas) -> str:
+    if not cautioned:
+        return ""
+    names = _names(cautioned, atlas)
+    one = len(cautioned) == 1
+    if left_out:
+        return (
+            f"Pregnancy: {names} {'is' if one else 'are'} traditionally cautioned in pregnancy "
+            f"and {'has' if one else 'have'} been left out of this handout."
+        )
+    return (
+        f"Pregnancy: {names} {'is' if one else 'are'} traditionally cautioned in pregnancy. "
+        "Sources disagree; do not press "
+        f"{'it' if one else 'them'} while pregnant unless your midwife, doctor or a qualified "
+        "practitioner has advised you to."
+    )
+
+
+def compose(
+    handout: Handout,
+    atlas: Atlas,
+    positions_of: PositionsOf,
+    today: dt.date | None = None,
+) -> HandoutDoc:
+    """Decide everything on the handout from the saved handout and the atlas."""
+    cautioned = [c for c in handout.codes() if atlas.pregnancy_level(atlas.points[c])]
+    drop = handout.pregnant and handout.leave_out_cautioned
+    left_out = tuple(cautioned) if drop else ()
+    items = [i for i in handout.items if i.code not in left_out]
+
+    entries: list[Entry] = []
+    markers: dict[str, list[Marker]] = {v: [] for v in VIEW_ORDER}
+    for number, item in enumerate(items, start=1):
+        p = atlas.points[item.code]
+        m = atlas.meridians[p.meridian]
+        views: list[str] = []
+        mine: list[tuple[str, Marker]] = []
+        for pos in positions_of(p.code):
+            marker = Marker(number, p.code, pos.side, pos.x, pos.y)
+            markers.setdefault(pos.view, []).append(marker)
+            mine.append((pos.view, marker))
+            if pos.view not in views:
+                views.append(pos.view)
+        # the close-up shows the patient's right side on the first view (left is its mirror)
+        mine.sort(key=lambda vm: (_view_rank(vm[0]), vm[1].side != "right"))
+        cautions = tuple(
+            CautionLine(
+                atlas.cautions[c.code].label,
+                c.reason or atlas.cautions[c.code].reason,
+                atlas.cautions[c.code].pregnancy,
+            )
+            for c in p.cautions
+        )
+        entries.append(
+            Entry(
+                number=number,
+                code=p.code,
+                pinyin=p.pinyin,
+                hanzi=p.hanzi,
+                english=p.english,
+                meridian=m.english,
+                color=m.color,
+                where=p.location,
+                how_to_find=p.how_to_find,
+                technique=p.technique,
+                duration=point_duration(p, item.duration),
+                cautions=cautions,
+                note=item.note.strip(),
+                pregnancy_flag=handout.pregnant and p.code in cautioned,
+                views=tuple(sorted(views, key=_view_rank)),
+                focus=mine[0] if mine else None,
+            )
+        )
+    figures = tuple(
+        FigurePlan(view, tuple(markers[view]))
+        for view in sorted(markers, key=_view_rank)
+        if markers[view]
+    )
+    warning = pregnancy_text(cautioned, drop, atlas) if handout.pregnant else ""
+    return HandoutDoc(
+        title=handout.title.strip() or "Your acupressure points",
+        recipient=handout.recipient.strip(),
+        practitioner=handout.practitioner.strip(),
+        date=handout.print_date(today),
+        paper=handout.paper,
+        figures=figures,
+        entries=tuple(entries),
+        precautions=GENERAL_PRECAUTIONS,
+        pregnancy_warning=warning,
+        left_out=left_out,
+    )
+
+
+def _view_rank(view: str) -> int:
+    return VIEW_ORDER.index(view) if view in VIEW_ORDER else len(VIEW_ORDER)
+
+
+def paginate(heights: Sequence[float], first: float, rest: float, gap: float) -> list[list[int]]:
+    """Flow blocks onto pages without cutting one in half.
+
+    `first` is the room left on page 1 (after the figures and the precautions), `rest` the
+    room on every later page. A block taller than a whole page gets a page of its own (the
+    renderer keeps entries well below that).
+    """
+    pages: list[list[int]] = [[]]
+    room = first
+    for i, h in enumerate(heights):
+        need = h if not pages[-1] else h + gap
+        if need > room and (pages[-1] or room < rest):
+            pages.append([])
+            room = rest
+            need = h
+        pages[-1].append(i)
+        room -= need
+    return pages

@@ -1,0 +1,316 @@
+"""Draws a composed handout on any paged device: the PDF writer, the printer, the preview.
+
+One function, `render_handout`, is behind Print, Print preview and Export PDF, so what the
+preview shows is what prints. Coordinates are in points (1/72 inch): the painter is scaled
+from the device's resolution, and text is laid out in pixel-sized fonts in that space with
+design metrics, so a page looks the same on a 1200 dpi PDF and a 300 dpi printer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from acumap.core.compose import Entry, FigurePlan, HandoutDoc, Marker, paginate
+from acumap.geometry.figure import Figure
+
+BODY_PX = 8.3  # body text size in points
+GAP = 10.0
+FOOTER_H = 18.0
+THUMB = 66.0  # the zoomed crop beside each entry, in points
+CROP_UNITS = 150.0  # figure units shown in a crop (about a hand's length)
+INK = "#222222"
+MUTED = "#6b5a4e"
+WARN = "#b71c1c"
+PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+def page_layout(paper: str) -> QPageLayout:
+    return QPageLayout(
+        QPageSize(PAPER.get(paper, QPageSize.PageSizeId.A4)),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(15, 14, 15, 12),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def _font(px: float, bold: bool = False) -> QFont:
+    f = QFont("DejaVu Sans")
+    f.setStyleHint(QFont.StyleHint.SansSerif)
+    f.setPixelSize(max(1, round(px)))
+    f.setBold(bold)
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return f
+
+
+def _doc(html: str, width: float, px: float = BODY_PX) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setUseDesignMetrics(True)
+    doc.setDefaultFont(_font(px))
+    opt = QTextOption()
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(opt)
+    doc.setDocumentMargin(0)
+    doc.setDefaultStyleSheet(f"p {{ margin: 0 0 2px 0; }} body {{ color: {INK}; }}")
+    doc.setHtml(html)
+    doc.setTextWidth(width)
+    return doc
+
+
+def _draw_doc(p: QPainter, doc: QTextDocument, x: float, y: float) -> None:
+    p.save()
+    p.translate(x, y)
+    doc.drawContents(p)
+    p.restore()
+
+
+# -- the HTML of each block ----------------------------------------------------------------------
+def _hanzi(text: str, family: str | None) -> str:
+    return f" <span style=\"font-family:'{family}'\">{escape(text)}</span>" if family else ""
+
+
+def entry_html(e: Entry, hanzi_family: str | None) -> str:
+    head = (
+        f"<p style='font-size:{BODY_PX + 1.6:.0f}px'><b>{escape(e.code)} · {escape(e.pinyin)}"
+        f"{_hanzi(e.hanzi, hanzi_family)}</b> · <i>{escape(e.english)}</i> "
+        f"<span style='color:{MUTED}'>({escape(e.meridian)})</span></p>"
+    )
+    parts = [head]
+    if e.pregnancy_flag:
+        parts.append(
+            f"<p style='color:{WARN}'><b>⚠ Traditionally cautioned in pregnancy — do not press "
+            "while pregnant unless advised by a qualified practitioner.</b></p>"
+        )
+    parts += [
+        f"<p><b>Where:</b> {escape(e.where)}</p>",
+        f"<p><b>How to find it:</b> {escape(e.how_to_find)}</p>",
+        f"<p><b>How to press:</b> {escape(e.technique)}</p>",
+        f"<p><b>How long:</b> {escape(e.duration)}</p>",
+    ]
+    other = [c for c in e.cautions if not c.pregnancy]
+    preg = [c for c in e.cautions if c.pregnancy]
+    if preg and not e.pregnancy_flag:
+        other = preg + other
+    for c in other:
+        parts.append(f"<p><b>Caution — {escape(c.label)}:</b> {escape(c.reason)}</p>")
+    if e.note:
+        parts.append(f"<p><b>Note from your practitioner:</b> {escape(e.note)}</p>")
+    return "".join(parts)
+
+
+def precautions_html(doc: HandoutDoc) -> str:
+    items = "".join(f"<li>{escape(t)}</li>" for t in doc.precautions)
+    return (
+        f"<p style='font-size:{BODY_PX + 1:.0f}px'><b>Before you start</b></p>"
+        f"<ul style='margin-left:-22px; -qt-list-indent:1'>{items}</ul>"
+    )
+
+
+def header_html(doc: HandoutDoc) -> str:
+    lines = [f"<p style='font-size:18px'><b>{escape(doc.title)}</b></p>"]
+    who = []
+    if doc.recipient:
+        who.append(f"For <b>{escape(doc.recipient)}</b>")
+    if doc.practitioner:
+        who.append(f"Prepared by {escape(doc.practitioner)}")
+    who.append(escape(doc.date))
+    lines.append(f"<p style='color:{MUTED}'>{' · '.join(who)}</p>")
+    return "".join(lines)
+
+
+def warning_html(doc: HandoutDoc) -> str:
+    size = f"{BODY_PX + 1:.0f}px"
+    text = escape(doc.pregnancy_warning)
+    return f"<p style='color:{WARN}; font-size:{size}'><b>⚠ {text}</b></p>"
+
+
+# -- figures -------------------------------------------------------------------------------------
+@dataclass
+class _Art:
+    figure: Figure
+    renderer: QSvgRenderer
+
+
+def _marker(p: QPainter, at: QPointF, number: int, color: str, r: float) -> None:
+    p.setPen(QPen(QColor("#ffffff"), r * 0.25))
+    p.setBrush(QColor(color))
+    p.drawEllipse(at, r, r)
+    p.setPen(QColor("#ffffff"))
+    p.setFont(_font(r * (1.25 if number < 10 else 1.0), bold=True))
+    p.drawText(
+        QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, str(number)
+    )
+
+
+def _draw_figure(
+    p: QPainter, art: _Art, plan: FigurePlan, box: QRectF, colors: Mapping[str, str]
+) -> None:
+    vx, vy, vw, vh = art.figure.viewbox
+    label_h = 12.0
+    room = QRectF(box.x(), box.y() + label_h, box.width(), box.height() - label_h)
+    scale = min(room.width() / vw, room.height() / vh)
+    target = QRectF(room.x() + (room.width() - vw * scale) / 2, room.y(), vw * scale, vh * scale)
+    art.renderer.setViewBox(QRectF(vx, vy, vw, vh))
+    art.renderer.render(p, target)
+    left, right = ("Patient's right", "Patient's left")
+    if not art.figure.left_is_larger_x:
+        left, right = right, left
+    p.setPen(QColor(MUTED))
+    p.setFont(_font(6.5))
+    top = QRectF(target.x(), box.y(), target.width(), label_h)
+    p.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+    p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+    p.setFont(_font(7, bold=True))
+    p.drawText(top, Qt.AlignmentFlag.AlignCenter, plan.view.upper())
+    for m in plan.markers:
+        at = QPointF(target.x() + (m.x - vx) * scale, target.y() + (m.y - vy) * scale)
+        _marker(p, at, m.number, colors[m.code], 4.6)
+
+
+def crop_image(art: _Art, marker: Marker, color: str, px: int = 240) -> QImage:
+    """A raster close-up around one point (raster keeps a long PDF small)."""
+    vx, vy, vw, vh = art.figure.viewbox
+    half = CROP_UNITS / 2
+    cx = min(max(marker.x, vx + half), vx + vw - half)
+    cy = min(max(marker.y, vy + half), vy + vh - half)
+    img = QImage(px, px, QImage.Format.Format_ARGB32)
+    img.fill(QColor("#ffffff"))
+    painter = QPainter(img)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    art.renderer.setViewBox(QRectF(cx - half, cy - half, CROP_UNITS, CROP_UNITS))
+    art.renderer.render(painter, QRectF(0, 0, px, px))
+    k = px / CROP_UNITS
+    at = QPointF((marker.x - (cx - half)) * k, (marker.y - (cy - half)) * k)
+    painter.setPen(QPen(QColor(WARN), px / 60))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(at, px / 14, px / 14)
+    _marker(painter, at, marker.number, color, px / 26)
+    painter.end()
+    art.renderer.setViewBox(QRectF(vx, vy, vw, vh))
+    return img
+
+
+# -- the page ------------------------------------------------------------------------------------
+def render_handout(
+    device: QPagedPaintDevice,
+    doc: HandoutDoc,
+    figures: Mapping[str, Figure],
+    hanzi_family: str | None,
+) -> int:
+    """Draw the whole handout on `device`; returns the number of pages."""
+    layout = device.pageLayout()
+    paint = layout.paintRect(QPageLayout.Unit.Point)
+    width, height = paint.width(), paint.height()
+    k = device.logicalDpiX() / 72.0
+    arts = {v: _Art(f, QSvgRenderer(QByteArray(f.svg_bytes))) for v, f in figures.items()}
+    colors = {e.code: e.color for e in doc.entries}
+
+    header = _doc(header_html(doc), width)
+    warning = _doc(warning_html(doc), width - 16) if doc.pregnancy_warning else None
+    n_fig = len(doc.figures)
+    fig_w = 132.0 if n_fig else 0.0
+    side_w = width - n_fig * (fig_w + GAP)
+    precautions = _doc(precautions_html(doc), side_w - 16, BODY_PX - 0.4)
+    fig_h = max(262.0 if n_fig else 0.0, precautions.size().height() + 16)
+    text_w = width - THUMB - GAP - 26
+    entry_docs = [_doc(entry_html(e, hanzi_family), text_w) for e in doc.entries]
+    heights = [max(d.size().height(), THUMB) + 8 for d in entry_docs]
+
+    y0 = header.size().height() + 6
+    if warning is not None:
+        y0 += warning.size().height() + 16 + 6
+    first_room = height - FOOTER_H - (y0 + fig_h + GAP)
+    pages = paginate(heights, first_room, height - FOOTER_H, GAP)
+
+    p = QPainter(device)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    p.scale(k, k)
+    for page_no, page in enumerate(pages, start=1):
+        if page_no > 1:
+            device.newPage()
+        y = 0.0
+        if page_no == 1:
+            _draw_doc(p, header, 0, 0)
+            y = header.size().height() + 6
+            if warning is not None:
+                box = QRectF(0, y, width, warning.size().height() + 16)
+                p.setPen(QPen(QColor(WARN), 1.6))
+                p.setBrush(QColor("#fdecea"))
+                p.drawRoundedRect(box, 4, 4)
+                _draw_doc(p, warning, 8, y + 8)
+                y += box.height() + 6
+            for i, plan in enumerate(doc.figures):
+                box = QRectF(i * (fig_w + GAP), y, fig_w, fig_h)
+                _draw_figure(p, arts[plan.view], plan, box, colors)
+            pbox = QRectF(width - side_w, y, side_w, precautions.size().height() + 16)
+            p.setPen(QPen(QColor("#8c6e5a"), 0.8))
+            p.setBrush(QColor("#fbf6f1"))
+            p.drawRoundedRect(pbox, 4, 4)
+            _draw_doc(p, precautions, pbox.x() + 8, pbox.y() + 8)
+            y += fig_h + GAP
+        for idx in page:
+            e, d = doc.entries[idx], entry_docs[idx]
+            if idx != page[0]:
+                y += GAP
+            _draw_entry(p, e, d, y, width, arts)
+            y += heights[idx]
+        _footer(p, doc, page_no, len(pages), width, height)
+    p.end()
+    return len(pages)
+
+
+def _draw_entry(
+    p: QPainter, e: Entry, d: QTextDocument, y: float, width: float, arts: Mapping[str, _Art]
+) -> None:
+    _marker(p, QPointF(9, y + 9), e.number, e.color, 8.5)
+    if e.focus is not None:
+        view, marker = e.focus
+        img = crop_image(arts[view], marker, e.color)
+        p.drawImage(QRectF(24, y, THUMB, THUMB), img)
+        p.setPen(QPen(QColor("#c8b8aa"), 0.6))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(24, y, THUMB, THUMB))
+    _draw_doc(p, d, 24 + THUMB + GAP, y)
+    p.setPen(QPen(QColor("#e2d6cc"), 0.6))
+    bottom = y + max(d.size().height(), THUMB) + 4
+    p.drawLine(QPointF(24, bottom), QPointF(width, bottom))
+
+
+def _footer(
+    p: QPainter, doc: HandoutDoc, page: int, pages: int, width: float, height: float
+) -> None:
+    p.setPen(QPen(QColor("#c8b8aa"), 0.6))
+    p.drawLine(QPointF(0, height - FOOTER_H + 4), QPointF(width, height - FOOTER_H + 4))
+    p.setPen(QColor(MUTED))
+    p.setFont(_font(7))
+    rect = QRectF(0, height - FOOTER_H + 6, width, FOOTER_H - 6)
+    p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, doc.footer)
+    p.drawText(
+        rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {page} of {pages}"
+    )
+    p.drawText(
+        rect,
+        Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter,
+        "Acupressure complements medical care; it does not replace it.",
+    )
+
+
+def set_paper(device: QPagedPaintDevice, paper: str) -> None:
+    device.setPageLayout(page_layout(paper))
