@@ -73,6 +73,11 @@ def _doc(html: str, width: float, px: float = BODY_PX) -> QTextDocument:
     return doc
 
 
+def _text(p: QPainter, rect: QRectF, align: Qt.AlignmentFlag, text: str) -> None:
+    """One line of text aligned in a rectangle."""
+    p.drawText(rect, text, QTextOption(align))
+
+
 def _draw_doc(p: QPainter, doc: QTextDocument, x: float, y: float) -> None:
     p.save()
     p.translate(x, y)
@@ -153,8 +158,8 @@ def _marker(p: QPainter, at: QPointF, number: int, color: str, r: float) -> None
     p.drawEllipse(at, r, r)
     p.setPen(QColor("#ffffff"))
     p.setFont(_font(r * (1.25 if number < 10 else 1.0), bold=True))
-    p.drawText(
-        QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, str(number)
+    _text(
+        p, QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, str(number)
     )
 
 
@@ -174,10 +179,10 @@ def _draw_figure(
     p.setPen(QColor(MUTED))
     p.setFont(_font(6.5))
     top = QRectF(target.x(), box.y(), target.width(), label_h)
-    p.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
-    p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+    _text(p, top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+    _text(p, top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
     p.setFont(_font(7, bold=True))
-    p.drawText(top, Qt.AlignmentFlag.AlignCenter, plan.view.upper())
+    _text(p, top, Qt.AlignmentFlag.AlignCenter, plan.view.upper())
     for m in plan.markers:
         at = QPointF(target.x() + (m.x - vx) * scale, target.y() + (m.y - vy) * scale)
         _marker(p, at, m.number, colors[m.code], 4.6)
@@ -301,15 +306,10 @@ def _footer(
     p.setPen(QColor(MUTED))
     p.setFont(_font(7))
     rect = QRectF(0, height - FOOTER_H + 6, width, FOOTER_H - 6)
-    p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, doc.footer)
-    p.drawText(
-        rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {page} of {pages}"
-    )
-    p.drawText(
-        rect,
-        Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter,
-        "Acupressure complements medical care; it does not replace it.",
-    )
+    middle = Qt.AlignmentFlag.AlignVCenter
+    _text(p, rect, Qt.AlignmentFlag.AlignLeft | middle, doc.footer)
+    _text(p, rect, Qt.AlignmentFlag.AlignRight | middle, f"Page {page} of {pages}")
+    _text(p, rect, Qt.AlignmentFlag.AlignCenter, "Acupressure complements medical care.")
 
 
 def set_paper(device: QPagedPaintDevice, paper: str) -> None:

@@ -1,0 +1,187 @@
+"""The handout as a client receives it (PDF text) and as a practitioner builds it (the panel)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtPrintSupport import QPrinter
+
+import acumap.qt.printing as printing
+from acumap.cli import main
+from acumap.core.handout import Handout, HandoutItem
+from acumap.core.state import ViewerState
+from acumap.loaders.handout_file import autosave_path, save_handout
+from acumap.qt.main_window import MainWindow
+
+THREE = ["LI4", "ST36", "PC6"]
+FORTY = [
+    *[f"ST{n}" for n in range(25, 45)],
+    *[f"PC{n}" for n in range(1, 10)],
+    *[f"CV{n}" for n in range(2, 13)],
+]
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(str(path))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def run_handout(tmp_path: Path, *args: str) -> tuple[int, Path]:
+    out = tmp_path / "handout.pdf"
+    status = main(["handout", *args, "-o", str(out)])
+    return status, out
+
+
+def test_three_points_make_one_page_with_everything_a_client_needs(tmp_path, bundle, qapp):
+    status, out = run_handout(tmp_path, *THREE, "--for", "Ana Lima", "--by", "Lotus Clinic")
+    assert status == 0
+    pages, text = pdf_text(out)
+    assert pages == 1
+    body = flat(text)
+    for code in THREE:
+        p = bundle.atlas.points[code]
+        assert code in body and p.pinyin in body
+        assert p.hanzi in text.replace(" ", "").replace("\n", "")
+    assert "Press" in body and "minute" in body
+    assert "does not replace" in body and "varicose veins" in body
+    assert "Ana Lima" in body and "Lotus Clinic" in body
+    assert "Page 1 of 1" in body
+    assert "cautioned in pregnancy" not in body.replace("Traditionally cautioned in pregnancy:", "")
+
+
+def test_pregnant_recipient_gets_a_warning_naming_li4(tmp_path, qapp):
+    status, out = run_handout(tmp_path, *THREE, "--pregnant")
+    assert status == 0
+    body = flat(pdf_text(out)[1])
+    assert "Pregnancy: LI4 (Hegu) is traditionally cautioned in pregnancy" in body
+    assert "PC6 (Neiguan) is" not in body
+
+
+def test_forty_points_flow_onto_more_pages(tmp_path, qapp):
+    status, out = run_handout(tmp_path, *FORTY, "--paper", "letter")
+    assert status == 0
+    pages, text = pdf_text(out)
+    assert pages >= 2
+    body = flat(text)
+    assert f"Page {pages} of {pages}" in body
+    for code in FORTY:
+        assert f"{code} · " in body or f"{code} ·" in body
+
+
+def test_unknown_code_exits_2_and_writes_nothing(tmp_path, capsys, qapp):
+    status, out = run_handout(tmp_path, "LI4", "XX99")
+    assert status == 2
+    assert "unknown point 'XX99'" in capsys.readouterr().err
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_from_a_saved_handout(tmp_path, qapp):
+    saved = tmp_path / "ana.acumap.json"
+    save_handout(
+        saved,
+        Handout(title="Evening routine", items=(HandoutItem(code="HT7", note="before bed"),)),
+    )
+    status, out = run_handout(tmp_path, "--from", str(saved))
+    assert status == 0
+    body = flat(pdf_text(out)[1])
+    assert "Evening routine" in body and "Shenmen" in body and "before bed" in body
+
+
+# -- in the window ------------------------------------------------------------------------------
+@pytest.fixture
+def window(qtbot, bundle):
+    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
+    win = MainWindow(bundle, state, QSettings())
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    return win
+
+
+def test_add_from_the_detail_panel(qtbot, window):
+    window.state.select("ST36")
+    qtbot.mouseClick(window.details.add_button, Qt.MouseButton.LeftButton)
+    assert window.state.handout.codes() == ["ST36"]
+    assert not window.details.add_button.isEnabled()
+    assert window.handout_panel.list.count() == 1
+    assert "ST36" in window.handout_panel.list.item(0).text()
+
+
+def test_panel_reorders_removes_and_keeps_notes(qtbot, window):
+    window.state.add_to_handout(["ST36", "LI4", "PC6"])
+    panel = window.handout_panel
+    panel.list.setCurrentRow(2)
+    qtbot.mouseClick(panel.up_btn, Qt.MouseButton.LeftButton)
+    assert window.state.handout.codes() == ["ST36", "PC6", "LI4"]
+    panel.note.setText("on the way to work")
+    panel.note.editingFinished.emit()
+    assert window.state.handout.items[1].note == "on the way to work"
+    panel.list.setCurrentRow(0)
+    qtbot.mouseClick(panel.remove_btn, Qt.MouseButton.LeftButton)
+    assert window.state.handout.codes() == ["PC6", "LI4"]
+
+
+def test_add_all_shown_takes_the_filtered_points(qtbot, window):
+    window.state.set_filters(["PC"], [])
+    qtbot.mouseClick(window.handout_panel.add_visible_btn, Qt.MouseButton.LeftButton)
+    assert window.state.handout.codes() == [f"PC{n}" for n in range(1, 10)]
+
+
+def test_pregnancy_switch_sets_the_handout_default(window):
+    window.pregnant_action.trigger()
+    assert window.handout_panel.pregnant.isChecked()
+
+
+def test_preview_print_and_export_share_one_render_path(tmp_path, window, monkeypatch):
+    calls: list[str] = []
+    real = printing.render_handout
+
+    def spy(device, doc, figures, family):
+        calls.append(type(device).__name__)
+        return real(device, doc, figures, family)
+
+    monkeypatch.setattr(printing, "render_handout", spy)
+    window.state.add_to_handout(["ST36", "LI4"])
+    actions = window.handout_actions
+    assert actions.export_pdf(tmp_path / "x.pdf")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert actions.paint(printer) == 1  # what the print and preview dialogs call
+    assert calls == ["QPdfWriter", "QPrinter"]
+    assert pdf_text(tmp_path / "x.pdf")[0] == 1
+
+
+def test_save_open_and_a_corrupt_file_changes_nothing(tmp_path, window):
+    actions = window.handout_actions
+    window.state.add_to_handout(["HT7"])
+    window.state.update_handout(recipient="Ana")
+    path = tmp_path / "ana.acumap.json"
+    assert actions.save_to(path)
+    window.state.update_handout(items=())
+    assert actions.open_from(path)
+    assert window.state.handout.codes() == ["HT7"]
+    bad = tmp_path / "bad.acumap.json"
+    bad.write_text('{"format": "acumap-handout", "version": 7}')
+    assert not actions.open_from(bad)
+    assert "newer acumap" in actions.last_error
+    assert window.state.handout.codes() == ["HT7"]
+
+
+def test_autosave_brings_the_handout_back_after_a_restart(qtbot, bundle, window):
+    window.state.add_to_handout(["ST36", "PC6"])
+    window.close()
+    assert autosave_path().exists()
+    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
+    again = MainWindow(bundle, state, QSettings())
+    qtbot.addWidget(again)
+    again.restore()
+    assert state.handout.codes() == ["ST36", "PC6"]

@@ -1,0 +1,173 @@
+"""Handout composition and the saved-handout file, without Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from acumap.core.compose import compose, paginate
+from acumap.core.handout import Handout, HandoutFormatError, HandoutItem, dumps
+from acumap.core.model import Duration
+from acumap.core.state import ViewerState
+from acumap.loaders.bundle import Bundle, load_bundle
+from acumap.loaders.handout_file import open_handout, save_handout
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return load_bundle()
+
+
+def handout(*codes: str, **kw: object) -> Handout:
+    return Handout(items=tuple(HandoutItem(code=c) for c in codes), **kw)  # type: ignore[arg-type]
+
+
+def test_markers_are_numbered_in_list_order_on_the_views_that_show_them(bundle):
+    doc = compose(handout("ST36", "BL40", "LI4"), bundle.atlas, bundle.positions_of)
+    assert [e.code for e in doc.entries] == ["ST36", "BL40", "LI4"]
+    assert [e.number for e in doc.entries] == [1, 2, 3]
+    by_view = {f.view: {(m.number, m.code) for m in f.markers} for f in doc.figures}
+    assert (2, "BL40") in by_view["back"]
+    assert all(code != "BL40" for _, code in by_view.get("front", set()))
+    assert (1, "ST36") in by_view["front"]
+
+
+def test_a_back_only_handout_draws_only_the_back_figure(bundle):
+    doc = compose(handout("BL40", "BL23"), bundle.atlas, bundle.positions_of)
+    assert [f.view for f in doc.figures] == ["back"]
+    assert {m.side for m in doc.figures[0].markers} == {"left", "right"}
+
+
+def test_pregnancy_warning_names_every_cautioned_point_only_when_pregnant(bundle):
+    chosen = ("LI4", "ST36", "SP6", "PC6")
+    quiet = compose(handout(*chosen), bundle.atlas, bundle.positions_of)
+    assert quiet.pregnancy_warning == ""
+    assert not any(e.pregnancy_flag for e in quiet.entries)
+    warned = compose(handout(*chosen, pregnant=True), bundle.atlas, bundle.positions_of)
+    assert "LI4" in warned.pregnancy_warning and "SP6" in warned.pregnancy_warning
+    assert "ST36" not in warned.pregnancy_warning and "PC6" not in warned.pregnancy_warning
+    assert "traditionally cautioned" in warned.pregnancy_warning
+    assert {e.code for e in warned.entries if e.pregnancy_flag} == {"LI4", "SP6"}
+
+
+def test_leaving_cautioned_points_out_says_so(bundle):
+    h = handout("LI4", "ST36", pregnant=True, leave_out_cautioned=True)
+    doc = compose(h, bundle.atlas, bundle.positions_of)
+    assert [e.code for e in doc.entries] == ["ST36"]
+    assert doc.left_out == ("LI4",)
+    assert "left out" in doc.pregnancy_warning and "LI4" in doc.pregnancy_warning
+    assert all(m.code != "LI4" for f in doc.figures for m in f.markers)
+
+
+def test_precautions_are_always_there(bundle):
+    doc = compose(handout("ST36"), bundle.atlas, bundle.positions_of)
+    text = " ".join(doc.precautions)
+    for phrase in ("does not replace", "open wounds", "varicose veins", "cancerous", "pain"):
+        assert phrase in text
+
+
+def test_duration_override_and_note_reach_the_entry(bundle):
+    item = HandoutItem(
+        code="ST36",
+        note="Both legs, after breakfast",
+        duration=Duration(seconds_min=30, seconds_max=30, repetitions=2),
+    )
+    doc = compose(Handout(items=(item,)), bundle.atlas, bundle.positions_of)
+    (entry,) = doc.entries
+    assert entry.note == "Both legs, after breakfast"
+    assert "30 seconds, twice" in entry.duration
+
+
+def test_date_defaults_to_today(bundle):
+    doc = compose(handout("ST36"), bundle.atlas, bundle.positions_of, dt.date(2026, 3, 4))
+    assert doc.date == "2026-03-04"
+
+
+def test_paginate_never_splits_a_block_and_keeps_order():
+    heights = [120.0] * 9
+    pages = paginate(heights, first=250, rest=700, gap=10)
+    assert [i for page in pages for i in page] == list(range(9))
+    assert pages[0] == [0, 1]
+    for page in pages[1:]:
+        assert sum(heights[i] for i in page) + 10 * (len(page) - 1) <= 700
+
+
+def test_paginate_moves_the_first_entry_when_page_one_is_full():
+    assert paginate([300.0], first=100, rest=700, gap=10) == [[], [0]]
+
+
+# -- the saved file ---------------------------------------------------------------------------
+def test_save_and_open_round_trip(tmp_path: Path, bundle):
+    h = Handout(
+        title="Sleep routine",
+        recipient="Ana",
+        practitioner="Lotus Clinic",
+        paper="letter",
+        pregnant=True,
+        items=(HandoutItem(code="HT7", note="at bedtime"), HandoutItem(code="EX-ANMIAN")),
+    )
+    path = tmp_path / "ana.acumap.json"
+    save_handout(path, h)
+    assert json.loads(path.read_text())["format"] == "acumap-handout"
+    assert open_handout(path, set(bundle.atlas.points)) == h
+
+
+def test_a_failed_save_leaves_the_old_file_intact(tmp_path: Path, monkeypatch):
+    path = tmp_path / "client.acumap.json"
+    save_handout(path, handout("ST36"))
+    before = path.read_bytes()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError):
+        save_handout(path, handout("ST36", "LI4", "PC6"))
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left behind
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"{not json", "not a valid handout file"),
+        (b'{"format": "something-else"}', "not an acumap handout"),
+        (b'{"format": "acumap-handout", "version": 99, "handout": {}}', "newer acumap"),
+        (b'{"format": "acumap-handout", "version": 1, "handout": {"items": 3}}', "damaged"),
+    ],
+)
+def test_a_bad_file_is_refused_with_one_line_naming_it(tmp_path: Path, content: bytes, says: str):
+    path = tmp_path / "bad.acumap.json"
+    path.write_bytes(content)
+    with pytest.raises(HandoutFormatError) as err:
+        open_handout(path)
+    message = str(err.value)
+    assert message.startswith("bad.acumap.json: ") and says in message
+    assert "\n" not in message
+
+
+def test_unknown_codes_in_a_file_are_refused(tmp_path: Path, bundle):
+    path = tmp_path / "old.acumap.json"
+    path.write_bytes(dumps(handout("ST36", "XX99")))
+    with pytest.raises(HandoutFormatError, match="XX99"):
+        open_handout(path, set(bundle.atlas.points))
+
+
+def test_state_edits_the_handout_and_follows_the_pregnancy_switch():
+    state = ViewerState()
+    seen: list[int] = []
+    state.handout_changed.connect(lambda: seen.append(len(state.handout.items)))
+    state.add_to_handout(["ST36", "LI4", "ST36"])
+    state.reorder_handout(["LI4", "ST36"])
+    state.update_item("LI4", note="gently")
+    assert state.handout.codes() == ["LI4", "ST36"]
+    assert state.handout.items[0].note == "gently"
+    state.set_pregnant(True)
+    assert state.handout.pregnant
+    state.remove_from_handout("LI4")
+    assert state.handout.codes() == ["ST36"]
+    assert seen[0] == 2
