@@ -31,8 +31,12 @@ lint: $(STAMP)
 figures: $(STAMP)
 	$(PY) tools/make_figures.py
 
+# The README's pictures, made by the app itself.
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/acumap --screenshot docs/screenshot.png --select LI4
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/acumap --screenshot docs/screenshot.png --select LI4 --size 1400x900
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/acumap handout PC6 ST36 LI4 -o /tmp/acumap-readme.pdf \
+		--for "Ana Lima" --by "Lotus Clinic" --pregnant --paper a4
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile /tmp/acumap-readme.pdf docs/handout
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
