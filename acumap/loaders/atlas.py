@@ -32,16 +32,21 @@ def _split(err: msgspec.ValidationError) -> tuple[str, str]:
     return path.lstrip("."), msg
 
 
+def _shown(path: Path) -> str:
+    """How an error line names a data file: relative to data/ (`points/ST.toml`)."""
+    return f"points/{path.name}" if path.parent.name == "points" else path.name
+
+
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError:
-        problems.append(Problem(path.name, "", "", "file not found"))
+        problems.append(Problem(_shown(path), "", "", "file not found"))
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(path.name, "", "", f"not valid TOML: {exc}"))
+        problems.append(Problem(_shown(path), "", "", f"not valid TOML: {exc}"))
     except UnicodeDecodeError:
-        problems.append(Problem(path.name, "", "", "not UTF-8 text"))
+        problems.append(Problem(_shown(path), "", "", "not UTF-8 text"))
     return None
 
 
@@ -54,16 +59,16 @@ def _table(
         return []
     rows = doc.get(key)
     if not isinstance(rows, list):
-        problems.append(Problem(path.name, "", key, f"expected [[{key}]] tables"))
+        problems.append(Problem(_shown(path), "", key, f"expected [[{key}]] tables"))
         return []
     out: list[tuple[T, str]] = []
     for i, row in enumerate(rows):
         name = str(row.get(id_field, f"entry {i + 1}")) if isinstance(row, dict) else f"#{i + 1}"
         try:
-            out.append((msgspec.convert(row, kind), path.name))
+            out.append((msgspec.convert(row, kind), _shown(path)))
         except msgspec.ValidationError as exc:
             field, msg = _split(exc)
-            problems.append(Problem(path.name, name, field, msg))
+            problems.append(Problem(_shown(path), name, field, msg))
     return out
 
 
