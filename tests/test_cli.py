@@ -1,0 +1,116 @@
+"""The headless command line: the contract other tools and the tests of other issues rely on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from acumap.cli import main
+
+# Every point the foundation issue names, and the whole ST, PC and CV channels.
+SELF_CARE_SET = """GV20 EX-HN3 EX-HN5 GB20 BL2 LI20 GV26 GB14 TE17 EX-ANMIAN BL10 GB21 GV14 SI11 LI4
+LI10 LI11 HT7 LU1 LU7 LU9 TE5 SI3 KI27 BL13 BL20 BL23 GV4 BL32 BL40 BL57 BL60 BL67 GB30 SP4 SP6
+SP8 SP9 SP10 GB34 GB39 LR3 KI1 KI3 KI6 BL62""".split()
+CHANNELS = (
+    [f"ST{n}" for n in range(1, 46)]
+    + [f"PC{n}" for n in range(1, 10)]
+    + [f"CV{n}" for n in range(1, 25)]
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(args))
+    except SystemExit as exc:
+        status = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict[str, object]]:
+    import contextlib
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert main(["points", "--format", "json"]) == 0
+    return json.loads(buf.getvalue())
+
+
+def test_json_lists_every_named_point_with_positions(records: list[dict[str, object]]) -> None:
+    by_code = {r["code"]: r for r in records}
+    missing = [c for c in SELF_CARE_SET + CHANNELS if c not in by_code]
+    assert not missing
+    for code in SELF_CARE_SET + CHANNELS:
+        assert by_code[code]["positions"], f"{code} is on no figure"
+
+
+def test_json_objects_keep_the_documented_shape(records: list[dict[str, object]]) -> None:
+    keys = {"code", "meridian", "pinyin", "hanzi", "english", "conditions", "cautions"}
+    keys |= {"self_care", "positions"}
+    for r in records:
+        assert set(r) == keys
+        for pos in r["positions"]:  # type: ignore[attr-defined]
+            assert set(pos) == {"view", "side", "x", "y"}
+            assert pos["view"] in ("front", "back")
+            assert pos["side"] in ("left", "right", "midline")
+            assert 0 <= pos["x"] <= 900 and 0 <= pos["y"] <= 1800
+    st36 = next(r for r in records if r["code"] == "ST36")
+    assert st36["pinyin"] == "Zusanli" and st36["hanzi"] == "足三里"
+    assert {p["side"] for p in st36["positions"]} == {"left", "right"}  # type: ignore[attr-defined]
+
+
+def test_filters_by_meridian_alias_and_condition(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "points", "--meridian", "Ren", "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["code"] for r in rows] == [f"CV{n}" for n in range(1, 25)]
+    status, out, _ = run(capsys, "points", "--condition", "nausea", "--format", "json")
+    codes = {r["code"] for r in json.loads(out)}
+    assert {"PC6", "ST36", "CV12"} <= codes
+    assert "BL40" not in codes
+    status, out, _ = run(capsys, "points", "--view", "back")
+    assert "BL40" in out and "ST36" not in out
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("LV3", "LR3"), ("SJ5", "TE5"), ("TB5", "TE5"), ("Du20", "GV20"), ("Ren6", "CV6"),
+        ("HE7", "HT7"), ("UB40", "BL40"), ("ST-36", "ST36"), ("st 36", "ST36"),
+        ("zusanli", "ST36"), ("Zu San Li", "ST36"), ("hegu", "LI4"), ("Shenmen", "HT7"),
+        ("yintang", "EX-HN3"),
+    ],
+)  # fmt: skip
+def test_show_accepts_aliases_and_pinyin(
+    capsys: pytest.CaptureFixture[str], query: str, code: str
+) -> None:
+    status, out, _ = run(capsys, "show", query)
+    assert status == 0
+    assert out.startswith(f"{code}  ")
+
+
+def test_show_prints_how_to_press_and_the_cautions(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "LI4")
+    assert status == 0
+    assert "Hegu" in out and "合谷" in out
+    assert "How long:   Press" in out
+    assert "Caution:    Pregnancy" in out and "traditionally cautioned" in out.lower()
+
+
+def test_an_unknown_code_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "show", "zusanly")
+    assert status == 2
+    assert "unknown point 'zusanly'" in err and "ST36" in err
+    assert "Traceback" not in err
+
+
+def test_check_reports_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check")
+    assert status == 0
+    n = int(out.split()[0])
+    assert n >= len(set(SELF_CARE_SET + CHANNELS))
+    assert out.strip().endswith("on 2 figures OK")
