@@ -11,9 +11,13 @@ import pytest
 from acumap.cli import main
 
 # Every point the foundation issue names, and the whole ST, PC and CV channels.
-SELF_CARE_SET = """GV20 EX-HN3 EX-HN5 GB20 BL2 LI20 GV26 GB14 TE17 EX-ANMIAN BL10 GB21 GV14 SI11 LI4
-LI10 LI11 HT7 LU1 LU7 LU9 TE5 SI3 KI27 BL13 BL20 BL23 GV4 BL32 BL40 BL57 BL60 BL67 GB30 SP4 SP6
-SP8 SP9 SP10 GB34 GB39 LR3 KI1 KI3 KI6 BL62""".split()
+SELF_CARE_SET = [
+    "GV20", "EX-HN3", "EX-HN5", "GB20", "BL2", "LI20", "GV26", "GB14", "TE17", "EX-ANMIAN",
+    "BL10", "GB21", "GV14", "SI11", "LI4", "LI10", "LI11", "HT7", "LU1", "LU7",
+    "LU9", "TE5", "SI3", "KI27", "BL13", "BL20", "BL23", "GV4", "BL32", "BL40",
+    "BL57", "BL60", "BL67", "GB30", "SP4", "SP6", "SP8", "SP9", "SP10", "GB34",
+    "GB39", "LR3", "KI1", "KI3", "KI6", "BL62",
+]  # fmt: skip
 CHANNELS = (
     [f"ST{n}" for n in range(1, 46)]
     + [f"PC{n}" for n in range(1, 10)]

@@ -107,7 +107,8 @@ def test_a_duplicate_code_names_both_files(tree: Path, capsys: pytest.CaptureFix
     add_point(tree, GOOD_POINT.replace('"EX-TEST1"', '"PC6"').replace('"EX"', '"PC"'))
     status, lines = check(tree, capsys)
     assert status == 1
-    assert any("points/ZZ.toml: PC6: code: duplicate (also in points/PC.toml)" in line for line in lines), lines
+    said = "points/ZZ.toml: PC6: code: duplicate (also in points/PC.toml)"
+    assert said in lines, lines
 
 
 def test_a_placement_cycle_is_reported(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,9 +162,7 @@ def test_an_svg_with_entities_is_refused(
     _edit_svg(tree, "back", "<svg ", prolog + "\n<svg ")
     status, lines = check(tree, capsys)
     assert status == 1
-    assert "back.svg: xml: refused: the SVG declares a DTD or entities (not allowed in a figure)" in (
-        lines
-    )
+    assert "back.svg: xml: refused: the SVG declares a DTD or entities" in lines[0]
 
 
 def test_a_missing_data_file_is_named(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -121,18 +121,17 @@ def fraction_along(b: Bundle, code: str, view: str, a: str, z: str) -> dict[str,
     """Where a point projects onto the line from landmark/point a to z, per side (0 = a, 1 = z)."""
     fig = b.figures[view]
     out = {}
+    def ref(name: str, side: str) -> tuple[float, float]:
+        if name in b.atlas.points:
+            q = next(p for p in b.positions_of(name, view) if p.side == side)
+            return (q.x, q.y)
+        sided = f"{name}-{side[0]}" if side != "midline" else name
+        return fig.landmarks.get(sided) or fig.landmarks[name]
+
     for pos in b.positions_of(code, view):
-        s = pos.side[0] if pos.side != "midline" else ""
-
-        def ref(name: str, s: str = s) -> tuple[float, float]:
-            if name in b.atlas.points:
-                q = [p for p in b.positions_of(name, view) if p.side == pos.side][0]
-                return (q.x, q.y)
-            return fig.landmarks.get(f"{name}-{s}", fig.landmarks.get(name))  # type: ignore[return-value]
-
-        (ax, ay), (zx, zy) = ref(a), ref(z)
-        t = ((pos.x - ax) * (zx - ax) + (pos.y - ay) * (zy - ay)) / ((zx - ax) ** 2 + (zy - ay) ** 2)
-        out[pos.side] = t
+        (ax, ay), (zx, zy) = ref(a, pos.side), ref(z, pos.side)
+        dx, dy = zx - ax, zy - ay
+        out[pos.side] = ((pos.x - ax) * dx + (pos.y - ay) * dy) / (dx * dx + dy * dy)
     return out
 
 
