@@ -171,3 +171,11 @@ def test_state_edits_the_handout_and_follows_the_pregnancy_switch():
     state.remove_from_handout("LI4")
     assert state.handout.codes() == ["ST36"]
     assert seen[0] == 2
+
+
+def test_a_landmark_is_never_given_a_pressing_time(bundle):
+    from acumap.core.text import point_duration
+
+    for code in ("CV8", "ST17"):
+        assert point_duration(bundle.atlas.points[code]).startswith("Not pressed")
+    assert point_duration(bundle.atlas.points["CV12"]).startswith("Press ")
