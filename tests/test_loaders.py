@@ -88,6 +88,7 @@ def test_the_real_data_checks_ok(tree: Path, capsys: pytest.CaptureFixture[str])
         (('at = "wrist-crease-anterior-mid"', 'at = "wrist-bone"'), "unknown landmark or point"),
         (('along = "forearm"', 'along = "shin"'), "EX-TEST1: place.along: unknown segment"),
         (("cun = 2", "cun = 30"), "EX-TEST1: place: lands outside the front silhouette"),
+        (("cun = 2", "cun = 2\nfraction = 0.3"), "EX-TEST1: place.fraction: 'fraction' goes with"),
     ],
 )
 def test_each_kind_of_bad_point_is_one_clear_line(

@@ -81,7 +81,7 @@ class Placement(_Frozen, frozen=True):
     view: View
     at: str | None = None
     between: tuple[str, str] | None = None
-    fraction: Fraction = 0.5
+    fraction: Fraction | None = None  # with `between` only; None means midway
     level_with: str | None = None
     along: str | None = None
     toward: str | None = None

@@ -124,12 +124,15 @@ class _Solver:
         if (s.at is None) == (s.between is None):
             raise _Fail("place.at", "give exactly one of 'at' or 'between'")
         if s.at is not None:
+            if s.fraction is not None:
+                raise _Fail("place.fraction", "'fraction' goes with 'between', not with 'at'")
             x, y = self.ref(s.at, side, "place.at")
         else:
             assert s.between is not None
             a = self.ref(s.between[0], side, "place.between")
             b = self.ref(s.between[1], side, "place.between")
-            x, y = a[0] + (b[0] - a[0]) * s.fraction, a[1] + (b[1] - a[1]) * s.fraction
+            t = 0.5 if s.fraction is None else s.fraction
+            x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
         if s.level_with is not None:
             y = self.ref(s.level_with, side, "place.level_with")[1]
         direction: XY | None = None
