@@ -131,8 +131,8 @@ class _Solver:
             assert s.between is not None
             a = self.ref(s.between[0], side, "place.between")
             b = self.ref(s.between[1], side, "place.between")
-            t = 0.5 if s.fraction is None else s.fraction
-            x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+            f = 0.5 if s.fraction is None else s.fraction
+            x, y = a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f
         if s.level_with is not None:
             y = self.ref(s.level_with, side, "place.level_with")[1]
         direction: XY | None = None
