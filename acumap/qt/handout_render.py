@@ -167,22 +167,27 @@ def _draw_figure(
     p: QPainter, art: _Art, plan: FigurePlan, box: QRectF, colors: Mapping[str, str]
 ) -> None:
     vx, vy, vw, vh = art.figure.viewbox
-    label_h = 12.0
+    label_h = 20.0  # view name, then the patient's sides on a line of their own
     room = QRectF(box.x(), box.y() + label_h, box.width(), box.height() - label_h)
     scale = min(room.width() / vw, room.height() / vh)
     target = QRectF(room.x() + (room.width() - vw * scale) / 2, room.y(), vw * scale, vh * scale)
     art.renderer.setViewBox(QRectF(vx, vy, vw, vh))
     art.renderer.render(p, target)
-    left, right = ("Patient's right", "Patient's left")
+    left, right = ("◂ patient's right", "patient's left ▸")
     if not art.figure.left_is_larger_x:
-        left, right = right, left
+        left, right = ("◂ patient's left", "patient's right ▸")
     p.setPen(QColor(MUTED))
-    p.setFont(_font(6.5))
-    top = QRectF(target.x(), box.y(), target.width(), label_h)
-    _text(p, top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
-    _text(p, top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
     p.setFont(_font(7, bold=True))
-    _text(p, top, Qt.AlignmentFlag.AlignCenter, plan.view.upper())
+    _text(
+        p,
+        QRectF(box.x(), box.y(), box.width(), 10),
+        Qt.AlignmentFlag.AlignCenter,
+        plan.view.upper(),
+    )
+    p.setFont(_font(6))
+    sides = QRectF(box.x(), box.y() + 10, box.width(), 9)
+    _text(p, sides, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+    _text(p, sides, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
     for m in plan.markers:
         at = QPointF(target.x() + (m.x - vx) * scale, target.y() + (m.y - vy) * scale)
         _marker(p, at, m.number, colors[m.code], 4.6)
@@ -232,7 +237,7 @@ def render_handout(
     fig_w = 132.0 if n_fig else 0.0
     side_w = width - n_fig * (fig_w + GAP)
     precautions = _doc(precautions_html(doc), side_w - 16, BODY_PX - 0.4)
-    fig_h = max(262.0 if n_fig else 0.0, precautions.size().height() + 16)
+    fig_h = max(226.0 if n_fig else 0.0, precautions.size().height() + 16)
     text_w = width - THUMB - GAP - 26
     entry_docs = [_doc(entry_html(e, hanzi_family), text_w) for e in doc.entries]
     heights = [max(d.size().height(), THUMB) + 8 for d in entry_docs]
