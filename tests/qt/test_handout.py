@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,11 @@ FORTY = [
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
+    """The PDF's text as a reader copies it. NFKC: the CJK font maps one glyph to both 谷 and
+    the Kangxi radical ⾕, and Qt's ToUnicode table may name the radical; the page shows 谷."""
     reader = PdfReader(str(path))
-    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), unicodedata.normalize("NFKC", text)
 
 
 def flat(text: str) -> str:
