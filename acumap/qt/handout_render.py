@@ -188,9 +188,29 @@ def _draw_figure(
     sides = QRectF(box.x(), box.y() + 10, box.width(), 9)
     _text(p, sides, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
     _text(p, sides, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+    r = 4.6
+    mid_x = target.x() + (art.figure.midline_x - vx) * scale
+    placed: list[QPointF] = []
     for m in plan.markers:
-        at = QPointF(target.x() + (m.x - vx) * scale, target.y() + (m.y - vy) * scale)
-        _marker(p, at, m.number, colors[m.code], 4.6)
+        spot = QPointF(target.x() + (m.x - vx) * scale, target.y() + (m.y - vy) * scale)
+        at = _free_spot(spot, placed, r, outward=1.0 if spot.x() >= mid_x else -1.0)
+        if at != spot:  # moved off a neighbour: a leader and a dot keep the true place
+            p.setPen(QPen(QColor(colors[m.code]), 0.7))
+            p.drawLine(spot, at)
+            p.setBrush(QColor(colors[m.code]))
+            p.drawEllipse(spot, 1.2, 1.2)
+        _marker(p, at, m.number, colors[m.code], r)
+        placed.append(at)
+
+
+def _free_spot(spot: QPointF, placed: list[QPointF], r: float, outward: float) -> QPointF:
+    """The nearest place sideways (away from the midline) where a numbered marker is readable."""
+    at = QPointF(spot)
+    for _ in range(12):
+        if all((at.x() - q.x()) ** 2 + (at.y() - q.y()) ** 2 >= (1.9 * r) ** 2 for q in placed):
+            return at
+        at = QPointF(at.x() + outward * 1.9 * r, at.y())
+    return at
 
 
 def crop_image(art: _Art, marker: Marker, color: str, px: int = 240) -> QImage:
