@@ -22,7 +22,7 @@ TOY = Figure(
     view="front",
     source="toy.svg",
     viewbox=(0, 0, 200, 200),
-    silhouette=box(0, 0, 200, 200),
+    silhouette_wkb=box(0, 0, 200, 200).wkb,
     landmarks={
         "top": (100, 20), "bottom": (100, 120),
         "hand-l": (160, 60), "hand-r": (40, 60),

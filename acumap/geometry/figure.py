@@ -1,19 +1,21 @@
 """A body figure as geometry: its silhouette (shapely) and its named landmarks.
 
 Parsing the SVG is svgelements' job (transforms applied); this module only turns what it
-gives back into a polygon and a dictionary of landmark coordinates.
+gives back into a polygon and a dictionary of landmark coordinates. svgelements, numpy and
+shapely are imported where they are used: a window started from the cache needs none of them
+for its first frame.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import svgelements as se
-from shapely import MultiPolygon, Polygon, prepare
-from shapely.geometry.base import BaseGeometry
+if TYPE_CHECKING:
+    import svgelements as se
+    from shapely.geometry.base import BaseGeometry
 
 XY = tuple[float, float]
 
@@ -33,9 +35,17 @@ class Figure:
     view: str
     source: str
     viewbox: tuple[float, float, float, float]
-    silhouette: BaseGeometry
+    silhouette_wkb: bytes = field(repr=False)  # the outline as WKB: cheap to cache and copy
     landmarks: dict[str, XY]
     svg_bytes: bytes = field(repr=False, default=b"")
+
+    @cached_property
+    def silhouette(self) -> BaseGeometry:
+        import shapely
+
+        geom = shapely.from_wkb(self.silhouette_wkb)
+        shapely.prepare(geom)
+        return geom
 
     def contains(self, xy: XY) -> bool:
         from shapely import Point
@@ -69,6 +79,9 @@ class Figure:
 
 
 def _subpath_ring(path: se.Path) -> list[XY]:
+    import numpy as np
+    import svgelements as se
+
     pts: list[XY] = []
     for seg in path:
         if isinstance(seg, se.Move):
@@ -83,6 +96,9 @@ def _subpath_ring(path: se.Path) -> list[XY]:
 
 
 def silhouette_from_path(path: se.Path) -> BaseGeometry:
+    import svgelements as se
+    from shapely import MultiPolygon, Polygon
+
     polys = []
     for sub in path.as_subpaths():
         ring = _subpath_ring(se.Path(sub))
@@ -98,7 +114,6 @@ def silhouette_from_path(path: se.Path) -> BaseGeometry:
         if len(polys) == 1
         else MultiPolygon([g for p in polys for g in getattr(p, "geoms", [p])])
     )
-    prepare(geom)
     return geom
 
 
@@ -108,6 +123,9 @@ def parse_figure(view: str, source: str, svg_bytes: bytes) -> Figure:
     svgelements skips display:none elements, so the caller hands in bytes where the hidden
     landmarks group is visible (see loaders.figures); the Qt layer draws the original bytes.
     """
+    import shapely
+    import svgelements as se
+
     svg: Any = se.SVG.parse(io.BytesIO(svg_bytes), reify=True)
     vb = svg.viewbox
     if vb is None:
@@ -128,6 +146,6 @@ def parse_figure(view: str, source: str, svg_bytes: bytes) -> Figure:
         view=view,
         source=source,
         viewbox=(float(vb.x), float(vb.y), float(vb.width), float(vb.height)),
-        silhouette=silhouette_from_path(sil),
+        silhouette_wkb=shapely.to_wkb(silhouette_from_path(sil)),
         landmarks=landmarks,
     )

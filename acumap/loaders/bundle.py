@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from acumap.core.model import Atlas
 from acumap.geometry.figure import Figure
-from acumap.geometry.hitindex import HitIndex
 from acumap.geometry.placement import Position, place_on_figure
 from acumap.loaders.atlas import load_atlas, point_files
 from acumap.loaders.figures import load_figures
 from acumap.loaders.problems import LoadError, Problem
 from acumap.loaders.resources import data_dir, figures_dir
+
+if TYPE_CHECKING:
+    from acumap.geometry.hitindex import HitIndex
 
 
 @dataclass
@@ -39,14 +43,39 @@ class Bundle:
     def hit_index(self, view: str) -> HitIndex:
         """Built on first use: the first frame does not need it."""
         if view not in self._indexes:
+            from acumap.geometry.hitindex import HitIndex  # shapely + numpy: not for frame one
+
             self._indexes[view] = HitIndex(self.on_view(view))
         return self._indexes[view]
 
 
-def load_bundle(data: Path | None = None, figures: Path | None = None) -> Bundle:
-    """Load data and figures and place every point; LoadError lists every problem."""
+def load_bundle(
+    data: Path | None = None, figures: Path | None = None, cached: bool = False
+) -> Bundle:
+    """Load data and figures and place every point; LoadError lists every problem.
+
+    With `cached`, a bundle checked and placed before from the very same files is reused
+    (see loaders.cache); otherwise, or when there is none, everything is read and checked.
+    """
     data = data or data_dir()
     folder = figures or figures_dir()
+    key = None
+    if cached:
+        from acumap.loaders import cache
+
+        with contextlib.suppress(OSError):
+            key = cache.cache_key(data, folder)
+            hit = cache.read_cached(key, folder)
+            if hit is not None:
+                atlas, figs, positions = hit
+                return Bundle(atlas=atlas, figures=figs, positions=positions)
+    bundle = _load_checked(data, folder)
+    if key is not None:
+        cache.write_cached(key, bundle.atlas, bundle.figures, bundle.positions)
+    return bundle
+
+
+def _load_checked(data: Path, folder: Path) -> Bundle:
     problems: list[Problem] = []
     try:
         atlas = load_atlas(data)

@@ -43,7 +43,7 @@ def load_figure(path: Path, view: str) -> Figure:
         view=fig.view,
         source=fig.source,
         viewbox=fig.viewbox,
-        silhouette=fig.silhouette,
+        silhouette_wkb=fig.silhouette_wkb,
         landmarks=fig.landmarks,
         svg_bytes=raw,
     )

@@ -99,7 +99,7 @@ def run_window(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app()
     try:
-        bundle = load_bundle()
+        bundle = load_bundle(cached=True)
     except LoadError as exc:
         for p in exc.problems:
             print(str(p), file=sys.stderr)
