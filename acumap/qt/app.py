@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -131,4 +131,7 @@ def run_window(args: argparse.Namespace) -> int:
             print(f"acumap: could not write '{shot}'", file=sys.stderr)
             return 2
         return 0
+    # Build the hit indexes (shapely, numpy) just after the first frame, not before it and
+    # not on the first click.
+    QTimer.singleShot(0, lambda: [bundle.hit_index(v) for v in bundle.figures])
     return app.exec()
