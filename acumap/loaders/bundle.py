@@ -64,8 +64,8 @@ def load_bundle(
         from acumap.loaders import cache
 
         with contextlib.suppress(OSError):
-            key = cache.cache_key(data, folder)
-            hit = cache.read_cached(key, folder)
+            key, svgs = cache.cache_key(data, folder)
+            hit = cache.read_cached(key, svgs)
             if hit is not None:
                 atlas, figs, positions = hit
                 return Bundle(atlas=atlas, figures=figs, positions=positions)

@@ -51,12 +51,17 @@ def inputs(data: Path, figures: Path) -> list[Path]:
     return [*files, figures / "front.svg", figures / "back.svg"]
 
 
-def cache_key(data: Path, figures: Path) -> str:
+def cache_key(data: Path, figures: Path) -> tuple[str, dict[str, bytes]]:
+    """The key for these inputs, and the SVG bytes read on the way (the window draws them)."""
     h = hashlib.sha256(f"acumap {__version__} cache {FORMAT}".encode())
+    svgs: dict[str, bytes] = {}
     for path in inputs(data, figures):
+        raw = path.read_bytes()
         h.update(path.name.encode() + b"\0")
-        h.update(path.read_bytes())
-    return h.hexdigest()[:32]
+        h.update(raw)
+        if path.suffix == ".svg":
+            svgs[path.name] = raw
+    return h.hexdigest()[:32], svgs
 
 
 def _path(key: str) -> Path:
@@ -64,7 +69,7 @@ def _path(key: str) -> Path:
 
 
 def read_cached(
-    key: str, figures: Path
+    key: str, svgs: dict[str, bytes]
 ) -> tuple[Atlas, dict[str, Figure], list[Position]] | None:
     """The cached bundle parts for this key, or None (missing, unreadable or stale format)."""
     try:
@@ -76,11 +81,11 @@ def read_cached(
                 viewbox=f.viewbox,
                 silhouette_wkb=f.silhouette_wkb,
                 landmarks=f.landmarks,
-                svg_bytes=(figures / f.source).read_bytes(),
+                svg_bytes=svgs[f.source],
             )
             for f in rec.figures
         }
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+    except (OSError, KeyError, msgspec.DecodeError, msgspec.ValidationError):
         return None
     return rec.atlas, figs, [Position(*p) for p in rec.positions]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from xml.etree.ElementTree import Element, tostring
 
@@ -39,14 +40,7 @@ def load_figure(path: Path, view: str) -> Figure:
     except SafeET.ParseError as exc:
         raise FigureFormatError("xml", f"not well-formed XML: {exc}") from None
     fig = parse_figure(view, path.name, _unhide_landmarks(root))
-    return Figure(
-        view=fig.view,
-        source=fig.source,
-        viewbox=fig.viewbox,
-        silhouette_wkb=fig.silhouette_wkb,
-        landmarks=fig.landmarks,
-        svg_bytes=raw,
-    )
+    return dataclasses.replace(fig, svg_bytes=raw)  # Qt draws the file as written
 
 
 def load_figures(folder: Path, problems: list[Problem]) -> dict[str, Figure]:

@@ -8,7 +8,7 @@ design metrics, so a page looks the same on a 1200 dpi PDF and a 300 dpi printer
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -188,10 +188,22 @@ def _draw_figure(
     sides = QRectF(box.x(), box.y() + 10, box.width(), 9)
     _text(p, sides, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
     _text(p, sides, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+    _draw_markers(p, art.figure, plan.markers, target, scale, colors)
+
+
+def _draw_markers(
+    p: QPainter,
+    figure: Figure,
+    markers: Sequence[Marker],
+    target: QRectF,
+    scale: float,
+    colors: Mapping[str, str],
+) -> None:
+    vx, vy = figure.viewbox[0], figure.viewbox[1]
     r = 4.6
-    mid_x = target.x() + (art.figure.midline_x - vx) * scale
+    mid_x = target.x() + (figure.midline_x - vx) * scale
     placed: list[QPointF] = []
-    for m in plan.markers:
+    for m in markers:
         spot = QPointF(target.x() + (m.x - vx) * scale, target.y() + (m.y - vy) * scale)
         at = _free_spot(spot, placed, r, outward=1.0 if spot.x() >= mid_x else -1.0)
         if at != spot:  # moved off a neighbour: a leader and a dot keep the true place
