@@ -31,6 +31,13 @@ lint: $(STAMP)
 figures: $(STAMP)
 	$(PY) tools/make_figures.py
 
+# The bundled hanzi font: a Noto Sans SC subset of the characters in data/ (assets/fonts).
+# The 17 MB source font comes from PyPI, into .venv only: the app never needs it.
+.PHONY: font
+font: $(STAMP)
+	$(PY) -m pip install --quiet --no-deps justmytype-intl-cjk
+	$(PY) tools/make_font.py
+
 # The README's pictures, made by the app itself.
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/acumap --screenshot docs/screenshot.png --select LI4 --size 1400x900

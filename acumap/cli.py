@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,11 +28,27 @@ def fail(message: str, status: int) -> NoReturn:
     raise SystemExit(status)
 
 
-def _load(args: argparse.Namespace) -> Bundle:
-    data = getattr(args, "data", None)
-    figures = getattr(args, "figures", None)
+def _folder_arg(option: str, value: str | None) -> Path | None:
+    """--data / --figures: None for the bundled folder, else an existing folder (exit 2)."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise UsageError(f"{option} needs a folder, not an empty name")
+    path = Path(value)
     try:
-        return load_bundle(Path(data) if data else None, Path(figures) if figures else None)
+        if not path.is_dir():
+            what = "is not a folder" if path.exists() else "does not exist"
+            raise UsageError(f"{option} {value[:200]!r} {what}")
+    except OSError as exc:  # a symlink loop, a name too long …
+        raise UsageError(f"{option} {value[:200]!r}: {exc.strerror or exc}") from None
+    return path
+
+
+def _load(args: argparse.Namespace) -> Bundle:
+    data = _folder_arg("--data", getattr(args, "data", None))
+    figures = _folder_arg("--figures", getattr(args, "figures", None))
+    try:
+        return load_bundle(data, figures)
     except LoadError as exc:
         for p in exc.problems:
             print(str(p), file=sys.stderr)
@@ -192,6 +210,13 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _quiet_stdout() -> None:
+    """After stdout failed, point it at /dev/null so Python's own flush at exit stays quiet."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -199,11 +224,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             from acumap.qt.app import run_window
 
             return run_window(args)
-        return int(args.func(args))
+        status = int(args.func(args))
+        sys.stdout.flush()  # a full disk or closed pipe is reported here, not at exit
+        return status
     except UsageError as exc:
         fail(str(exc), 2)
     except BrokenPipeError:  # `acumap points | head`
+        _quiet_stdout()
         return 0
+    except OSError as exc:
+        if exc.filename is not None:  # a file the command itself opened
+            fail(f"{Path(str(exc.filename)).name}: {exc.strerror or exc}", 1)
+        _quiet_stdout()
+        fail(f"cannot write the output: {exc.strerror or exc}", 1)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,50 @@
-"""Fixtures for every test: nothing reads or writes the user's real cache."""
+"""Fixtures for every test: nothing reads or writes the user's real config, data or cache.
+
+The session starts with HOME and every XDG / acumap folder pointed into a temporary folder
+(subprocesses inherit it), and each test then gets folders of its own.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
+_FOLDERS = {
+    "HOME": "home",
+    "XDG_CONFIG_HOME": "config",
+    "XDG_DATA_HOME": "data",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_STATE_HOME": "state",
+    "ACUMAP_DATA_HOME": "acumap-data",
+    "ACUMAP_CACHE_HOME": "acumap-cache",
+}
+
+
+def _point_at(root: Path, setenv) -> None:  # type: ignore[no-untyped-def]
+    for var, name in _FOLDERS.items():
+        folder = root / name
+        folder.mkdir(parents=True, exist_ok=True)
+        setenv(var, str(folder))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module is imported (and before Qt reads its settings path)."""
+    root = Path(tempfile.mkdtemp(prefix="acumap-tests-"))
+    _point_at(root, os.environ.__setitem__)
+
 
 @pytest.fixture(autouse=True)
-def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("ACUMAP_CACHE_HOME", str(cache))
-    return cache
+def isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    root = tmp_path_factory.mktemp("user")  # beside tmp_path, so a test's folder stays empty
+    _point_at(root, monkeypatch.setenv)
+    return root
+
+
+@pytest.fixture
+def isolated_cache(isolated_user_folders: Path) -> Path:
+    return isolated_user_folders / "acumap-cache"

@@ -59,3 +59,28 @@ def test_a_corrupt_cache_falls_back_to_a_full_load(isolated_cache: Path) -> None
     cache_file.write_bytes(b"\x00garbage")
     assert load_bundle(cached=True).positions_of("LI4")
     assert cache_file.read_bytes() != b"\x00garbage"  # rewritten
+
+
+def test_every_flipped_bit_is_caught_and_rebuilt(isolated_cache: Path) -> None:
+    """A damaged cache costs a cold start: never a crash, never different points."""
+    import random
+
+    from acumap.loaders import cache
+    from acumap.loaders.resources import data_dir, figures_dir
+
+    full = load_bundle(cached=True)
+    (cache_file,) = isolated_cache.glob("bundle-*.msgpack")
+    good = cache_file.read_bytes()
+    key, svgs = cache.cache_key(data_dir(), figures_dir())
+    rng = random.Random(7)
+    offsets = [*range(0, 64), *rng.sample(range(64, len(good)), 300)]  # header and body
+    for offset in offsets:
+        bad = bytearray(good)
+        bad[offset] ^= 1 << rng.randrange(8)
+        cache_file.write_bytes(bytes(bad))
+        assert cache.read_cached(key, svgs) is None, offset
+    cache_file.write_bytes(good[: len(good) // 2])
+    assert cache.read_cached(key, svgs) is None
+    again = load_bundle(cached=True)  # rebuilt from the files
+    assert again.positions == full.positions
+    assert cache_file.read_bytes() == good

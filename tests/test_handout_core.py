@@ -157,7 +157,7 @@ def test_unknown_codes_in_a_file_are_refused(tmp_path: Path, bundle):
         open_handout(path, set(bundle.atlas.points))
 
 
-def test_state_edits_the_handout_and_follows_the_pregnancy_switch():
+def test_state_edits_the_handout_and_the_overlay_leaves_the_recipient_alone():
     state = ViewerState()
     seen: list[int] = []
     state.handout_changed.connect(lambda: seen.append(len(state.handout.items)))
@@ -166,8 +166,8 @@ def test_state_edits_the_handout_and_follows_the_pregnancy_switch():
     state.update_item("LI4", note="gently")
     assert state.handout.codes() == ["LI4", "ST36"]
     assert state.handout.items[0].note == "gently"
-    state.set_pregnant(True)
-    assert state.handout.pregnant
+    state.set_pregnancy_overlay(True)
+    assert not state.handout.pregnant  # the map's switch is not the recipient's status
     state.remove_from_handout("LI4")
     assert state.handout.codes() == ["ST36"]
     assert seen[0] == 2

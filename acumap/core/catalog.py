@@ -16,7 +16,8 @@ EXTRA_ALIASES = {
     "HE": "HT", "H": "HT", "UB": "BL", "P": "PC", "HC": "PC", "K": "KI",
 }  # fmt: skip
 
-_CODE = re.compile(r"^([A-Z]+)(\d+)$")
+_CODE = re.compile(r"^([A-Z]{1,4})(\d{1,3})$")  # no channel has a thousand points
+MAX_QUERY = 200  # longer text is no name of a point; keeps lookups and suggestions cheap
 
 
 def fold(text: str) -> str:
@@ -56,7 +57,7 @@ class Catalog:
     def resolve(self, query: str) -> str | None:
         """The point code a user means, or None: codes, aliases, pinyin, English, hanzi."""
         q = query.strip()
-        if not q:
+        if not q or len(q) > MAX_QUERY:
             return None
         compact = re.sub(r"[\s\-_.]+", "", q.upper())
         m = _CODE.match(compact)
@@ -70,7 +71,7 @@ class Catalog:
 
     def suggest(self, query: str, n: int = 5) -> list[str]:
         """Closest known codes for a name nobody has (for 'did you mean')."""
-        key = fold(query)
+        key = fold(query[:MAX_QUERY])
         names = difflib.get_close_matches(key, list(self._names), n=n * 2, cutoff=0.5)
         out: list[str] = []
         for name in names:
@@ -87,7 +88,8 @@ class Catalog:
             if code is None:
                 hint = self.suggest(raw)
                 more = f" (did you mean {', '.join(hint)}?)" if hint else ""
-                raise UnknownPointError(f"unknown point '{raw}'{more}")
+                shown = raw if len(raw) <= 40 else raw[:40] + "…"
+                raise UnknownPointError(f"unknown point {shown!r}{more}")
             out.append(code)
         return out
 
@@ -100,7 +102,7 @@ class Catalog:
 
     def search(self, text: str, limit: int = 20) -> list[str]:
         """Codes whose code, names or aliases contain the folded text (prefix matches first)."""
-        key = fold(text)
+        key = fold(text[:MAX_QUERY])
         if not key:
             return []
         exact = self.resolve(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from acumap.core.handout import Handout
+from acumap.core.handout_rules import practitioner_reason
 from acumap.core.model import Atlas
 from acumap.core.text import GENERAL_PRECAUTIONS, point_duration
 
@@ -78,6 +79,7 @@ class Entry:
     note: str
     pregnancy_flag: bool  # traditionally cautioned in pregnancy and the recipient is pregnant
     views: tuple[str, ...]
+    practitioner_only: str = ""  # the reason, for a point not for self-care ("" otherwise)
     focus: tuple[str, Marker] | None = None  # (view, marker) for the close-up beside the entry
 
 
@@ -141,6 +143,7 @@ def compose(
     for number, item in enumerate(items, start=1):
         p = atlas.points[item.code]
         m = atlas.meridians[p.meridian]
+        reason = practitioner_reason(p)
         views: list[str] = []
         mine: list[tuple[str, Marker]] = []
         for pos in positions_of(p.code):
@@ -171,7 +174,9 @@ def compose(
                 where=p.location,
                 how_to_find=p.how_to_find,
                 technique=p.technique,
-                duration=point_duration(p, item.duration),
+                # a point not for self-care gets no home timing at all
+                duration="" if reason else point_duration(p, item.duration),
+                practitioner_only=reason,
                 cautions=cautions,
                 note=item.note.strip(),
                 pregnancy_flag=handout.pregnant and p.code in cautioned,

@@ -99,6 +99,10 @@ class Duration(_Frozen, frozen=True):
     repetitions: Annotated[int, msgspec.Meta(ge=1, le=10)] = 1
     per_day: Annotated[int, msgspec.Meta(ge=1, le=6)] = 1
 
+    def __post_init__(self) -> None:
+        if self.seconds_min > self.seconds_max:
+            raise ValueError("seconds_min is larger than seconds_max")
+
 
 class PointCaution(_Frozen, frozen=True):
     """A caution on one point: a code from cautions.toml, a level for pregnancy, a reason."""

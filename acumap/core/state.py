@@ -11,17 +11,18 @@ from typing import TypeVar
 import msgspec
 from psygnal import Signal
 
-from acumap.core.handout import Handout, HandoutItem
+from acumap.core.handout import MAX_ITEMS, Handout, HandoutItem
 
 T = TypeVar("T", Handout, HandoutItem)
 
 
 class ViewerState:
     selection_changed = Signal(str)  # code, "" when cleared
-    view_changed = Signal(str)  # "front" | "back"
+    view_changed = Signal(str)  # a figure id
     filters_changed = Signal()
-    pregnancy_changed = Signal(bool)
+    pregnancy_overlay_changed = Signal(bool)
     handout_changed = Signal()
+    add_requested = Signal(object)  # tuple of codes a user asked to add; the window confirms
     focus_requested = Signal(str)  # centre the view on this code
 
     def __init__(self, views_of: dict[str, list[str]] | None = None) -> None:
@@ -30,7 +31,7 @@ class ViewerState:
         self.view = "front"
         self.meridians: frozenset[str] = frozenset()
         self.conditions: frozenset[str] = frozenset()
-        self.pregnant = False
+        self.pregnancy_overlay = False  # a display option: never the handout recipient's status
         self.handout = Handout()
 
     # -- selection and view ------------------------------------------------------
@@ -70,14 +71,22 @@ class ViewerState:
             self.meridians, self.conditions = m, c
             self.filters_changed.emit()
 
-    def set_pregnant(self, on: bool) -> None:
-        """The window's switch; the handout's "recipient is pregnant" follows it by default."""
-        if on != self.pregnant:
-            self.pregnant = on
-            self.pregnancy_changed.emit(on)
-            self.update_handout(pregnant=on)
+    def set_pregnancy_overlay(self, on: bool) -> None:
+        """The map's switch. Whether the handout's recipient is pregnant is the handout's own
+        field, set only by the user for that handout, so a display option can never remove a
+        printed warning."""
+        if on != self.pregnancy_overlay:
+            self.pregnancy_overlay = on
+            self.pregnancy_overlay_changed.emit(on)
 
     # -- handout basket ------------------------------------------------------------
+    def request_add(self, codes: Iterable[str]) -> None:
+        """What a widget calls when the user asks to add points: the window checks each
+        against the handout rules (and may ask) before `add_to_handout`."""
+        wanted = tuple(c for c in dict.fromkeys(codes) if c not in self.handout.codes())
+        if wanted:
+            self.add_requested.emit(wanted)
+
     def set_handout(self, handout: Handout) -> None:
         self.handout = handout
         self.handout_changed.emit()
@@ -86,7 +95,7 @@ class ViewerState:
         have = set(self.handout.codes())
         new = []
         for c in codes:
-            if c not in have:
+            if c not in have and len(have) < MAX_ITEMS:
                 have.add(c)
                 new.append(HandoutItem(code=c))
         if new:

@@ -34,8 +34,12 @@ def duration_text(d: Duration, pressure: str) -> str:
 LANDMARK_ONLY = "landmark-only"  # caution code of points that are found, never pressed
 
 
+def is_landmark(p: Point) -> bool:
+    return any(c.code == LANDMARK_ONLY for c in p.cautions)
+
+
 def point_duration(p: Point, override: Duration | None = None) -> str:
-    if any(c.code == LANDMARK_ONLY for c in p.cautions):
+    if is_landmark(p):
         return "Not pressed: a landmark for finding the points around it."
     return duration_text(override or p.duration, p.pressure)
 

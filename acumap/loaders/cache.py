@@ -3,16 +3,18 @@
 Reading the TOML, validating it, parsing the SVGs with svgelements and placing every point
 costs a few hundred milliseconds; decoding the result with msgspec costs a few. The cache is
 keyed by the bytes of every input file and the program's version, so an edited data file or a
-new figure is never served stale. A cache that cannot be read or written is simply ignored:
-the full load is always the fallback, and `acumap check` never uses the cache.
+new figure is never served stale. The file carries a SHA-256 of its own body and the key it
+was made for, and what it decodes to is checked (types by msgspec, every position's point and
+figure), so a damaged cache is detected and rebuilt: it costs a cold start, never a crash or
+wrong points. `acumap check` never uses the cache.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
-import tempfile
 from pathlib import Path
 
 import msgspec
@@ -22,8 +24,10 @@ from acumap import __version__
 from acumap.core.model import Atlas
 from acumap.geometry.figure import Figure
 from acumap.geometry.placement import Position
+from acumap.loaders.safe_write import write_atomic
 
-FORMAT = 1  # bump when what is stored changes shape
+FORMAT = 2  # bump when what is stored changes shape
+MAGIC = b"acumap-cache\0"
 
 
 class _FigureRecord(msgspec.Struct, frozen=True):
@@ -68,12 +72,25 @@ def _path(key: str) -> Path:
     return cache_dir() / f"bundle-{key}.msgpack"
 
 
+def _unwrap(raw: bytes, key: str) -> bytes | None:
+    """The body of a cache file if its header names this key and its checksum holds."""
+    head = MAGIC + key.encode() + b"\0"
+    if not raw.startswith(head) or len(raw) < len(head) + 32:
+        return None
+    digest, body = raw[len(head) : len(head) + 32], raw[len(head) + 32 :]
+    return body if hmac.compare_digest(hashlib.sha256(body).digest(), digest) else None
+
+
 def read_cached(
     key: str, svgs: dict[str, bytes]
 ) -> tuple[Atlas, dict[str, Figure], list[Position]] | None:
-    """The cached bundle parts for this key, or None (missing, unreadable or stale format)."""
+    """The cached bundle parts for this key, or None: missing, damaged, stale or inconsistent
+    caches all fall back to the full load."""
     try:
-        rec = msgspec.msgpack.decode(_path(key).read_bytes(), type=_Record)
+        body = _unwrap(_path(key).read_bytes(), key)
+        if body is None:
+            return None
+        rec = msgspec.msgpack.decode(body, type=_Record)
         figs = {
             f.view: Figure(
                 view=f.view,
@@ -85,9 +102,14 @@ def read_cached(
             )
             for f in rec.figures
         }
-    except (OSError, KeyError, msgspec.DecodeError, msgspec.ValidationError):
+        positions = [Position(*p) for p in rec.positions]
+        if any(p.code not in rec.atlas.points or p.view not in figs for p in positions):
+            return None
+    # A cache is only ever a shortcut: whatever is wrong with it (even a failure we did not
+    # foresee) means "load from the files", never "do not start".
+    except Exception:
         return None
-    return rec.atlas, figs, [Position(*p) for p in rec.positions]
+    return rec.atlas, figs, positions
 
 
 def write_cached(
@@ -102,16 +124,12 @@ def write_cached(
         ],
         positions=[(p.code, p.view, p.side, p.x, p.y) for p in positions],
     )
+    body = msgspec.msgpack.encode(rec)
     target = _path(key)
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
         for old in target.parent.glob("bundle-*.msgpack"):
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".bundle-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(msgspec.msgpack.encode(rec))
-            os.replace(tmp, target)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+            if old != target:
+                old.unlink(missing_ok=True)
+        raw = MAGIC + key.encode() + b"\0" + hashlib.sha256(body).digest() + body
+        write_atomic(target, raw)

@@ -2,54 +2,37 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
+import time
 from pathlib import Path
 
 import platformdirs
 
-from acumap.core.handout import Handout, HandoutFormatError, dumps, loads
+from acumap.core.handout import MAX_BYTES, Handout, HandoutFormatError, dumps, loads
+from acumap.loaders.safe_write import write_atomic
 
 SUFFIX = ".acumap.json"
-MAX_BYTES = 4 * 1024 * 1024  # a handout is a few KB; refuse to read anything absurd
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, fsync, then rename over it.
-
-    A crash or a full disk part-way leaves the old file as it was (os.replace is atomic on
-    the same file system), which is why this does not simply open `path` for writing.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def save_handout(path: Path, handout: Handout) -> None:
     write_atomic(path, dumps(handout))
 
 
-def open_handout(path: Path, known_codes: set[str] | None = None) -> Handout:
+def open_handout(
+    path: Path, known_codes: set[str] | None = None, landmarks: frozenset[str] = frozenset()
+) -> Handout:
     """Read a saved handout; HandoutFormatError's message starts with the file name."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise HandoutFormatError(f"{path.name}: too large to be a handout")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise HandoutFormatError(f"{path.name}: cannot read: {exc.strerror or exc}") from None
+        if not path.is_file():
+            raise HandoutFormatError(f"{path.name}: not a file")
+        with path.open("rb") as fh:  # read at most a little past the limit, whatever the size
+            data = fh.read(MAX_BYTES + 1)
+    except (OSError, RuntimeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise HandoutFormatError(f"{path.name}: cannot read: {why}") from None
     try:
-        return loads(data, known_codes)
+        return loads(data, known_codes, landmarks)
     except HandoutFormatError as exc:
         raise HandoutFormatError(f"{path.name}: {exc}") from None
 
@@ -64,3 +47,17 @@ def user_data_dir() -> Path:
 
 def autosave_path() -> Path:
     return user_data_dir() / f"autosave{SUFFIX}"
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a file that cannot be restored to `NAME.bad-<time>.acumap.json`, so the next
+    autosave cannot overwrite what may be the user's only copy of their work."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stem = path.name.removesuffix(SUFFIX)
+    aside = path.with_name(f"{stem}.bad-{stamp}{SUFFIX}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{stem}.bad-{stamp}-{n}{SUFFIX}")
+    os.replace(path, aside)
+    return aside

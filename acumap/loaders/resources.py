@@ -26,11 +26,20 @@ def data_dir() -> Path:
     return found
 
 
-def figures_dir() -> Path:
-    """The body SVGs: the wheel's copy (acumap/_assets/body_svgs) or assets/body_svgs/."""
+def _assets_dir() -> Path:
     assets = _packaged("_assets") or _checkout("assets")
     if assets is None:
         raise FileNotFoundError(
             "acumap assets folder not found (neither acumap/_assets nor assets/)"
         )
-    return assets / "body_svgs"
+    return assets
+
+
+def figures_dir() -> Path:
+    """The body SVGs: the wheel's copy (acumap/_assets/body_svgs) or assets/body_svgs/."""
+    return _assets_dir() / "body_svgs"
+
+
+def fonts_dir() -> Path:
+    """The bundled hanzi font: the wheel's copy (acumap/_assets/fonts) or assets/fonts/."""
+    return _assets_dir() / "fonts"

@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -16,6 +17,10 @@ from acumap.core.catalog import Catalog
 from acumap.core.state import ViewerState
 from acumap.loaders.bundle import Bundle, load_bundle
 from acumap.loaders.problems import LoadError
+from acumap.loaders.safe_write import WriteError, replacing
+
+if TYPE_CHECKING:
+    from acumap.qt.main_window import MainWindow
 
 ORG, APP = "acumap", "acumap"
 
@@ -39,13 +44,19 @@ def is_dark(app: QApplication) -> bool:
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
+MIN_SIDE, MAX_SIDE = 200, 8000  # a window, not a poster: bounds the screenshot's memory
+
+
 def parse_size(text: str | None) -> tuple[int, int] | None:
     if text is None:
         return None
-    m = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text.strip().lower())
+    m = re.fullmatch(r"(\d{1,6})x(\d{1,6})", text.strip().lower())
     if not m:
-        raise ValueError(f"--size must look like 1400x900, not '{text}'")
-    return int(m.group(1)), int(m.group(2))
+        raise ValueError(f"--size must look like 1400x900, not '{text[:40]}'")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
+        raise ValueError(f"--size: each side must be {MIN_SIDE} to {MAX_SIDE} pixels, not {w}x{h}")
+    return w, h
 
 
 def check_writable(path: str) -> None:
@@ -74,7 +85,7 @@ def apply_args(args: argparse.Namespace, bundle: Bundle, state: ViewerState) -> 
     if meridians or args.condition:
         state.set_filters(meridians, args.condition or [])
     if args.pregnant:
-        state.set_pregnant(True)
+        state.set_pregnancy_overlay(True)
     if args.view:
         state.set_view(args.view)
     if args.select:
@@ -84,9 +95,26 @@ def apply_args(args: argparse.Namespace, bundle: Bundle, state: ViewerState) -> 
             state.set_view(bundle.views_of(code)[0])
 
 
-def run_window(args: argparse.Namespace) -> int:
+def open_window(
+    args: argparse.Namespace, size: tuple[int, int] | None, headless: bool
+) -> MainWindow:
+    """The window as a user gets it, shown. Headless (a screenshot) reads and writes none of
+    the user's files: no settings, no autosave, no cache."""
     from acumap.qt.main_window import MainWindow
 
+    bundle = load_bundle(cached=not headless)
+    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
+    window = MainWindow(bundle, state, None if headless else QSettings())
+    if not headless:
+        window.restore()
+    apply_args(args, bundle, state)  # ValueError: bad arguments
+    if size:
+        window.resize(*size)
+    window.show()
+    return window
+
+
+def run_window(args: argparse.Namespace) -> int:
     shot = args.screenshot
     try:
         size = parse_size(args.size)
@@ -99,7 +127,7 @@ def run_window(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app()
     try:
-        bundle = load_bundle(cached=True)
+        window = open_window(args, size, headless=bool(shot))
     except LoadError as exc:
         for p in exc.problems:
             print(str(p), file=sys.stderr)
@@ -108,28 +136,22 @@ def run_window(args: argparse.Namespace) -> int:
                 None, "acumap cannot start", "\n".join(map(str, exc.problems[:15]))
             )
         return 1
-    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
-    settings = None if shot else QSettings()
-    window = MainWindow(bundle, state, settings)
-    if not shot:
-        window.restore()
-    try:
-        apply_args(args, bundle, state)
     except ValueError as exc:
         print(f"acumap: {exc}", file=sys.stderr)
         return 2
-    if size:
-        window.resize(*size)
-    window.show()
+    state, bundle = window.state, window.bundle
     if shot:
-        app.processEvents()
-        window.body.fit()
+        app.processEvents()  # the same first layout (and fit) a user's window gets
         if state.selected:
             window.body.center_on_point(state.selected)
         app.processEvents()
-        if not window.grab().save(shot, "PNG"):
-            print(f"acumap: could not write '{shot}'", file=sys.stderr)
-            return 2
+        try:
+            with replacing(Path(shot), suffix=".png") as tmp:
+                if not window.grab().save(str(tmp), "PNG"):
+                    raise WriteError(f"{Path(shot).name}: could not write the PNG")
+        except WriteError as exc:
+            print(f"acumap: {exc}", file=sys.stderr)
+            return 1
         return 0
     # Build the hit indexes (shapely, numpy) just after the first frame, not before it and
     # not on the first click.

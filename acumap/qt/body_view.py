@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -11,12 +13,15 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QMenu, QToolTip, QWidget
 
 from acumap.core.catalog import Catalog
 from acumap.core.state import ViewerState
+from acumap.core.text import is_landmark
 from acumap.geometry.placement import Position
 from acumap.loaders.bundle import Bundle
 from acumap.qt.scene import FigureScene
@@ -39,7 +44,10 @@ class BodyView(QGraphicsView):
         self._scenes: dict[str, FigureScene] = {}
         self._press: QPoint | None = None
         self._visible: set[str] = set(bundle.atlas.points)
-        self._fitted = False
+        # Fit needs the viewport's real size, which it gets only when the window is shown:
+        # until the user zooms, every resize fits again; a saved zoom waits for that size.
+        self._at_fit = True
+        self._pending_zoom: float | None = None
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
@@ -56,7 +64,7 @@ class BodyView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         state.view_changed.connect(self._show_view)
         state.selection_changed.connect(self._refresh_marks)
-        state.pregnancy_changed.connect(self._refresh_marks)
+        state.pregnancy_overlay_changed.connect(self._refresh_marks)
         state.filters_changed.connect(self._apply_filters)
         state.focus_requested.connect(self.center_on_point)
         self._show_view(state.view)
@@ -72,7 +80,7 @@ class BodyView(QGraphicsView):
         return self.scene_for(self.state.view)
 
     def _show_view(self, view: str) -> None:
-        scale = self.zoom if self._fitted else None
+        scale = None if self._at_fit else self.zoom
         self.setScene(self.scene_for(view))
         self.setBackgroundBrush(self.palette().base())
         self._apply_filters()
@@ -112,7 +120,10 @@ class BodyView(QGraphicsView):
     def _refresh_marks(self, *_: object) -> None:
         atlas = self.bundle.atlas
         for code, dots in self.current.dots.items():
-            flagged = self.state.pregnant and atlas.pregnancy_level(atlas.points[code]) is not None
+            flagged = (
+                self.state.pregnancy_overlay
+                and atlas.pregnancy_level(atlas.points[code]) is not None
+            )
             for d in dots:
                 d.set_state(code == self.state.selected, flagged)
 
@@ -121,8 +132,21 @@ class BodyView(QGraphicsView):
     def zoom(self) -> float:
         return float(self.transform().m11())
 
+    @property
+    def at_fit(self) -> bool:
+        return self._at_fit
+
+    def fit_zoom(self) -> float:
+        """The zoom at which the whole figure fits the viewport as it is now."""
+        rect = self.current.sceneRect()
+        vp = self.viewport().rect()
+        if rect.isEmpty() or vp.width() < 2 or vp.height() < 2:
+            return MIN_ZOOM
+        return min((vp.width() - 2) / rect.width(), (vp.height() - 2) / rect.height())
+
     def set_zoom(self, factor: float) -> None:
-        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        factor = max(MIN_ZOOM, self.fit_zoom() * 0.5, min(MAX_ZOOM, factor))
+        self._at_fit = False
         self.scale(factor / self.zoom, factor / self.zoom)
         self.zoom_changed.emit(self.zoom)
 
@@ -131,8 +155,32 @@ class BodyView(QGraphicsView):
 
     def fit(self) -> None:
         self.fitInView(self.current.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        self._fitted = True
+        self._at_fit = True
         self.zoom_changed.emit(self.zoom)
+
+    def restore_zoom(self, factor: float) -> None:
+        """A zoom saved by an earlier run: applied once the viewport has its real size, and
+        ignored if it would show the body smaller than fit (or is not a number)."""
+        self._pending_zoom = factor if math.isfinite(factor) and factor > 0 else None
+        if self.isVisible():
+            self._apply_size()
+
+    def _apply_size(self) -> None:
+        if self.viewport().width() < 2 or self.viewport().height() < 2:
+            return
+        pending, self._pending_zoom = self._pending_zoom, None
+        if pending is not None and pending > self.fit_zoom() * 1.001:
+            self.set_zoom(pending)
+        elif self._at_fit or pending is not None:
+            self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_size()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._apply_size()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
@@ -212,7 +260,13 @@ class BodyView(QGraphicsView):
         p = self.bundle.atlas.points[hit.code]
         menu = QMenu(self)
         add = QAction(f"Add {p.code} {p.pinyin} to handout", menu)
-        add.triggered.connect(lambda: self.state.add_to_handout([p.code]))
+        add.triggered.connect(lambda: self.state.request_add([p.code]))
+        if is_landmark(p):
+            add.setText(f"{p.code} is a landmark, not pressed")
+            add.setEnabled(False)
+        elif p.code in self.state.handout.codes():
+            add.setText(f"{p.code} is in the handout")
+            add.setEnabled(False)
         show = QAction(f"Show {p.code}", menu)
         show.triggered.connect(lambda: self.state.select(p.code))
         menu.addAction(show)

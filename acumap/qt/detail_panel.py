@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from acumap.core.model import Atlas, Point
 from acumap.core.state import ViewerState
-from acumap.core.text import point_duration
+from acumap.core.text import is_landmark, point_duration
 from acumap.loaders.bundle import Bundle
 from acumap.qt.fonts import cjk_family
 
@@ -106,7 +106,7 @@ class DetailPanel(QWidget):
         layout.addWidget(self.browser, 1)
         layout.addLayout(row)
         state.selection_changed.connect(self.refresh)
-        state.pregnancy_changed.connect(self.refresh)
+        state.pregnancy_overlay_changed.connect(self.refresh)
         state.handout_changed.connect(self._update_basket)
         self.refresh()
         self._update_basket()
@@ -118,8 +118,8 @@ class DetailPanel(QWidget):
             self.add_button.setEnabled(False)
             return
         p = self.atlas.points[code]
-        self.browser.setHtml(point_html(self.atlas, p, self.state.pregnant, cjk_family()))
-        self.add_button.setEnabled(code not in self.state.handout.codes())
+        self.browser.setHtml(point_html(self.atlas, p, self.state.pregnancy_overlay, cjk_family()))
+        self._update_basket()
         self.browser.verticalScrollBar().setValue(0)
 
     def text(self) -> str:
@@ -127,12 +127,19 @@ class DetailPanel(QWidget):
 
     def _add(self) -> None:
         if self.state.selected:
-            self.state.add_to_handout([self.state.selected])
+            self.state.request_add([self.state.selected])
 
     def _update_basket(self) -> None:
         n = len(self.state.handout.items)
         self.basket.setText(f"Handout: {n} point{'s' if n != 1 else ''}")
+        code = self.state.selected
+        landmark = bool(code) and is_landmark(self.atlas.points[code])
         self.add_button.setEnabled(
-            bool(self.state.selected) and self.state.selected not in self.state.handout.codes()
+            bool(code) and not landmark and code not in self.state.handout.codes()
+        )
+        self.add_button.setToolTip(
+            "A landmark for finding other points: not pressed, so not for a handout"
+            if landmark
+            else "Add this point to the handout (right-click a dot does the same)"
         )
         self.basket.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

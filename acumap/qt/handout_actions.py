@@ -6,9 +6,8 @@ Dialogs live here and only here; the work behind each (`open_from`, `save_to`,
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
@@ -18,10 +17,23 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from acumap.core.compose import HandoutDoc, compose
 from acumap.core.handout import Handout, HandoutFormatError
+from acumap.core.handout_rules import (
+    PRACTITIONER_ONLY,
+    landmark_codes,
+    landmark_message,
+    plan_add,
+    practitioner_reason,
+)
 from acumap.core.state import ViewerState
 from acumap.loaders.bundle import Bundle
-from acumap.loaders.handout_file import SUFFIX, autosave_path, open_handout, save_handout
-from acumap.qt.printing import locale_paper, render_on, write_pdf
+from acumap.loaders.handout_file import (
+    SUFFIX,
+    autosave_path,
+    open_handout,
+    save_handout,
+    set_aside,
+)
+from acumap.qt.printing import export_pdf, locale_paper, render_on
 
 AUTOSAVE_DELAY_MS = 600
 FILTER = f"acumap handout (*{SUFFIX})"
@@ -35,6 +47,8 @@ class HandoutActions(QObject):
         self.window = window
         self.path: Path | None = None
         self.last_error = ""
+        self.autosave_enabled = False  # only the real window autosaves, after restore()
+        self.landmarks = landmark_codes(bundle.atlas)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -51,6 +65,7 @@ class HandoutActions(QObject):
         self.preview_action.setToolTip("Preview the handout pages (Ctrl+Alt+P)")
         self.export_action.setToolTip("Save the handout as a PDF (Ctrl+Shift+E)")
         state.handout_changed.connect(self._changed)
+        state.add_requested.connect(self.confirm_add)
         self._changed()
 
     def _act(
@@ -77,36 +92,88 @@ class HandoutActions(QObject):
         has = bool(self.state.handout.items)
         for a in (self.preview_action, self.print_action, self.export_action):
             a.setEnabled(has)
-        self._timer.start()
+        if self.autosave_enabled:
+            self._timer.start()
+
+    # -- adding points: the one place the handout rules meet the user --------------------------
+    def confirm_add(self, codes: tuple[str, ...]) -> None:
+        """Add what the user asked for: landmarks never, points not for self-care only after
+        saying why and asking (they then print as practitioner only)."""
+        atlas = self.bundle.atlas
+        plan = plan_add(atlas, codes)
+        if plan.landmarks:
+            self._notice(landmark_message(atlas, plan.landmarks))
+        self.state.add_to_handout(plan.self_care)
+        if not plan.practitioner:
+            return
+        lines = "".join(
+            f"<li><b>{p.code} {escape(p.pinyin)}</b>: {escape(practitioner_reason(p))}</li>"
+            for p in (atlas.points[c] for c in plan.practitioner)
+        )
+        one = len(plan.practitioner) == 1
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Not for self-care",
+            f"<p>{'This point is' if one else 'These points are'} not for pressing at home:</p>"
+            f"<ul>{lines}</ul><p>Add {'it' if one else 'them'} anyway? On the handout "
+            f"{'it' if one else 'each'} is marked <b>{PRACTITIONER_ONLY.lower()}</b>, with the "
+            "reason and no home timing.</p>",
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        box.setObjectName("confirm-practitioner-only")
+        add = box.addButton("Add as practitioner only", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Don't add", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(add)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wanted = plan.practitioner
+        box.buttonClicked.connect(lambda b: self.state.add_to_handout(wanted) if b is add else None)
+        box.open()  # window-modal, not blocking: nothing waits on the answer
 
     # -- autosave ----------------------------------------------------------------------------
     def flush(self) -> None:
         """Write the autosave now (also on quit); a failure is reported, never fatal."""
         self._timer.stop()
+        if not self.autosave_enabled:
+            return
         try:
             save_handout(autosave_path(), self.state.handout)
         except OSError as exc:
-            self.last_error = f"autosave failed: {exc.strerror or exc}"
+            self.last_error = f"autosave failed: {exc}"
+            self._notice(self.last_error)
 
     def restore(self) -> None:
+        """Bring back the autosaved handout; one that cannot be read is kept aside, never
+        overwritten, and the user is told once where it is."""
+        self.autosave_enabled = True
         path = autosave_path()
         if not path.exists():
             self.state.update_handout(paper=locale_paper())
             return
         try:
-            self.state.set_handout(open_handout(path, set(self.bundle.atlas.points)))
+            self.state.set_handout(
+                open_handout(path, set(self.bundle.atlas.points), self.landmarks)
+            )
         except HandoutFormatError as exc:
-            self.last_error = f"autosaved handout not restored: {exc}"
+            try:
+                aside = set_aside(path)
+                kept = f"It was kept as {aside} and a new handout was started."
+            except OSError as err:
+                self.autosave_enabled = False  # never overwrite what could not be moved
+                kept = f"It could not be moved ({err.strerror or err}); autosave is off."
+            self.last_error = f"The autosaved handout could not be restored: {exc}. {kept}"
+            self.state.set_handout(Handout(paper=locale_paper()))
+            self._error("Autosaved handout not restored", self.last_error)
 
     # -- files -------------------------------------------------------------------------------
     def new(self) -> None:
         self.path = None
-        self.state.set_handout(Handout(paper=locale_paper(), pregnant=self.state.pregnant))
+        self.state.set_handout(Handout(paper=locale_paper()))  # a new recipient: not pregnant
 
     def open_from(self, path: Path) -> bool:
         """Open a saved handout; a bad file is refused with one line and changes nothing."""
         try:
-            handout = open_handout(path, set(self.bundle.atlas.points))
+            handout = open_handout(path, set(self.bundle.atlas.points), self.landmarks)
         except HandoutFormatError as exc:
             self.last_error = str(exc)
             self._error("Cannot open the handout", str(exc))
@@ -119,10 +186,11 @@ class HandoutActions(QObject):
         try:
             save_handout(path, self.state.handout)
         except OSError as exc:
-            self.last_error = f"{Path(path).name}: cannot save: {exc.strerror or exc}"
+            self.last_error = str(exc)
             self._error("Cannot save the handout", self.last_error)
             return False
         self.path = Path(path)
+        self._notice(f"Saved {Path(path).name}")
         return True
 
     def open(self) -> None:
@@ -167,20 +235,15 @@ class HandoutActions(QObject):
             self._busy(lambda: self.paint(printer))
 
     def export_pdf(self, path: Path) -> bool:
-        """Write the PDF beside its target, then rename: a failure leaves any old PDF intact."""
+        """Write the PDF whole or not at all: a failure leaves any old PDF intact."""
         path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
-        os.close(fd)
         try:
-            self._busy(lambda: write_pdf(Path(tmp), self.document(), self.bundle.figures))
-            os.replace(tmp, path)
+            self._busy(lambda: export_pdf(path, self.document(), self.bundle.figures))
         except OSError as exc:
-            self.last_error = f"{path.name}: cannot write: {exc.strerror or exc}"
+            self.last_error = str(exc)
             self._error("Cannot export the PDF", self.last_error)
             return False
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        self._notice(f"Exported {path.name}")
         return True
 
     def export(self) -> None:
@@ -207,6 +270,12 @@ class HandoutActions(QObject):
         h = self.state.handout
         base = h.recipient or h.title or "handout"
         return "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in base).strip()
+
+    def _notice(self, message: str) -> None:
+        """A passing message in the window's status bar (the window may have none in tests)."""
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(message, 8000)
 
     def _error(self, title: str, message: str) -> None:
         """Window-modal but not blocking (open(), not exec()), so nothing waits on it."""

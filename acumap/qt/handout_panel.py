@@ -58,7 +58,14 @@ class HandoutPanel(QWidget):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
         self.pregnant = QCheckBox("Recipient is pregnant", self)
-        self.pregnant.setToolTip("Adds a warning naming every point cautioned in pregnancy")
+        self.pregnant.setToolTip(
+            "The person this handout is for is pregnant: the handout warns about (or leaves "
+            "out) every point traditionally cautioned in pregnancy. Independent of the map's "
+            "Pregnancy switch."
+        )
+        self.recipient_status = QLabel(self)
+        self.recipient_status.setAccessibleName("Recipient's pregnancy status")
+        self.recipient_status.setWordWrap(True)
         self.leave_out = QCheckBox("Leave cautioned points out (instead of warning)", self)
         form = QFormLayout()
         for label, w, name in (
@@ -72,6 +79,7 @@ class HandoutPanel(QWidget):
             form.addRow(label, w)
         form.addRow(self.pregnant)
         form.addRow(self.leave_out)
+        form.addRow(self.recipient_status)
 
         self.list = QListWidget(self)
         self.list.setAccessibleName("Points in the handout")
@@ -100,7 +108,7 @@ class HandoutPanel(QWidget):
         self.down_btn.clicked.connect(lambda: self._move(1))
         self.add_visible_btn = QPushButton("Add all shown", self)
         self.add_visible_btn.setToolTip("Add every point the filters show on the map")
-        self.add_visible_btn.clicked.connect(lambda: state.add_to_handout(self.visible_codes()))
+        self.add_visible_btn.clicked.connect(lambda: state.request_add(self.visible_codes()))
         self.clear_btn = QPushButton("Clear", self)
         self.clear_btn.setToolTip("Remove every point from the handout")
         self.clear_btn.clicked.connect(lambda: state.update_handout(items=()))
@@ -185,11 +193,20 @@ class HandoutPanel(QWidget):
             self.pregnant.setChecked(h.pregnant)
             self.leave_out.setChecked(h.leave_out_cautioned)
             self.leave_out.setEnabled(h.pregnant)
+            self.recipient_status.setText(
+                "<span style='color:#b71c1c'><b>Recipient pregnant:</b> points traditionally "
+                "cautioned in pregnancy are "
+                + ("left out." if h.leave_out_cautioned else "flagged with a warning.")
+                + "</span>"
+                if h.pregnant
+                else "Recipient not marked pregnant: the handout carries no pregnancy warning."
+            )
             current = self.current_code()
             self.list.clear()
             for n, item in enumerate(h.items, start=1):
                 p = self.atlas.points[item.code]
-                row = QListWidgetItem(f"{n}. {p.code} · {p.pinyin} · {p.english}")
+                flag = "  ⚠ practitioner only" if not p.self_care else ""
+                row = QListWidgetItem(f"{n}. {p.code} · {p.pinyin} · {p.english}{flag}")
                 row.setData(Qt.ItemDataRole.UserRole, p.code)
                 row.setIcon(chip(self.atlas.meridians[p.meridian].color))
                 if item.note:

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from acumap.core.compose import Entry, FigurePlan, HandoutDoc, Marker, paginate
+from acumap.core.handout_rules import PRACTITIONER_ONLY
 from acumap.geometry.figure import Figure
 
 BODY_PX = 8.3  # body text size in points
@@ -102,12 +103,20 @@ def entry_html(e: Entry, hanzi_family: str | None) -> str:
             f"<p style='color:{WARN}'><b>⚠ Traditionally cautioned in pregnancy — do not press "
             "while pregnant unless advised by a qualified practitioner.</b></p>"
         )
+    if e.practitioner_only:
+        parts.append(
+            f"<p style='color:{WARN}'><b>⚠ {escape(PRACTITIONER_ONLY)}.</b> "
+            f"{escape(e.practitioner_only)}</p>"
+        )
     parts += [
         f"<p><b>Where:</b> {escape(e.where)}</p>",
         f"<p><b>How to find it:</b> {escape(e.how_to_find)}</p>",
-        f"<p><b>How to press:</b> {escape(e.technique)}</p>",
-        f"<p><b>How long:</b> {escape(e.duration)}</p>",
+        f"<p><b>How a practitioner treats it:</b> {escape(e.technique)}</p>"
+        if e.practitioner_only
+        else f"<p><b>How to press:</b> {escape(e.technique)}</p>",
     ]
+    if e.duration:
+        parts.append(f"<p><b>How long:</b> {escape(e.duration)}</p>")
     other = [c for c in e.cautions if not c.pregnancy]
     preg = [c for c in e.cautions if c.pregnancy]
     if preg and not e.pregnancy_flag:

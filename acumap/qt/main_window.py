@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         handout = self._dock(
             "Handout", self.handout_panel, Qt.DockWidgetArea.RightDockWidgetArea, 380
         )
+        self.handout_dock = handout
         self.tabifyDockWidget(details, handout)
         details.raise_()
         self._build_actions()
@@ -102,11 +104,12 @@ class MainWindow(QMainWindow):
         )
         fit = self._action("Fit", "Ctrl+0", body.fit, "Fit the whole body in the window")
         self.pregnant_action = self._action(
-            "Pregnancy", "Ctrl+Shift+P", lambda on: s.set_pregnant(bool(on)),
-            "Mark points traditionally cautioned in pregnancy (dashed red ring) and warn first",
+            "Pregnancy", "Ctrl+Shift+P", lambda on: s.set_pregnancy_overlay(bool(on)),
+            "Mark points traditionally cautioned in pregnancy on the map (dashed red ring) and "
+            "show that caution first. The handout's recipient is set in the Handout tab.",
         )  # fmt: skip
         self.pregnant_action.setCheckable(True)
-        s.pregnancy_changed.connect(lambda on: self.pregnant_action.setChecked(on))
+        s.pregnancy_overlay_changed.connect(lambda on: self.pregnant_action.setChecked(on))
         find = self._action(
             "Find…", QKeySequence.StandardKey.Find, self._focus_search, "Search points"
         )
@@ -181,16 +184,21 @@ class MainWindow(QMainWindow):
         win = st.value("window/state")
         if isinstance(win, QByteArray):
             self.restoreState(win)
-        self.state.set_view(str(st.value("view/figure", "front")))
+        view = str(st.value("view/figure", "front"))
+        if view in self.bundle.figures:  # a figure from another figure set: ignored
+            self.state.set_view(view)
         known_m = set(self.bundle.atlas.meridians)
         known_c = set(self.bundle.atlas.conditions)
         m = [x for x in _as_list(st.value("filters/meridians")) if x in known_m]
         c = [x for x in _as_list(st.value("filters/conditions")) if x in known_c]
         self.state.set_filters(m, c)
-        self.state.set_pregnant(str(st.value("view/pregnant", "false")).lower() == "true")
+        self.state.set_pregnancy_overlay(
+            str(st.value("view/pregnancy-overlay", "false")).lower() == "true"
+        )
         zoom = st.value("view/zoom")
         if zoom is not None:
-            self.body.set_zoom(float(str(zoom)))
+            with contextlib.suppress(ValueError):  # unreadable: no reason not to start
+                self.body.restore_zoom(float(str(zoom)))
         self.handout_actions.restore()
 
     def save(self) -> None:
@@ -200,8 +208,11 @@ class MainWindow(QMainWindow):
         st.setValue("window/geometry", self.saveGeometry())
         st.setValue("window/state", self.saveState())
         st.setValue("view/figure", self.state.view)
-        st.setValue("view/zoom", self.body.zoom)
-        st.setValue("view/pregnant", self.state.pregnant)
+        if self.body.at_fit:
+            st.remove("view/zoom")
+        else:
+            st.setValue("view/zoom", self.body.zoom)
+        st.setValue("view/pregnancy-overlay", self.state.pregnancy_overlay)
         st.setValue("filters/meridians", sorted(self.state.meridians))
         st.setValue("filters/conditions", sorted(self.state.conditions))
         st.sync()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from acumap.core.compose import HandoutDoc
 from acumap.core.handout import Paper
 from acumap.geometry.figure import Figure
+from acumap.loaders.safe_write import replacing
 from acumap.qt.fonts import cjk_family
 from acumap.qt.handout_render import page_layout, render_handout
 
@@ -47,6 +48,25 @@ def render_on(device: QPagedPaintDevice, doc: HandoutDoc, figures: Mapping[str, 
     """The one render path: the device gets the handout's paper, then the pages."""
     device.setPageLayout(page_layout(doc.paper))
     return render_handout(device, doc, figures, hanzi_family(warn=True))
+
+
+def _whole_pdf(path: Path) -> str | None:
+    """QPdfWriter reports no write errors (a full disk gives a cut-off file): check the end."""
+    size = path.stat().st_size
+    if size < 64:
+        return "the PDF came out empty (is the disk full?)"
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 1024))
+        tail = fh.read()
+    return None if b"%%EOF" in tail else "the PDF came out incomplete (is the disk full?)"
+
+
+def export_pdf(path: Path, doc: HandoutDoc, figures: Mapping[str, Figure]) -> int:
+    """Write the handout PDF to `path` whole, or raise WriteError and leave `path` untouched."""
+    pages = 0
+    with replacing(path, _whole_pdf, suffix=".pdf") as tmp:
+        pages = write_pdf(tmp, doc, figures)
+    return pages
 
 
 def write_pdf(path: Path, doc: HandoutDoc, figures: Mapping[str, Figure]) -> int:

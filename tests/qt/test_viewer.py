@@ -182,7 +182,7 @@ def test_settings_round_trip(qtbot, make_window):
     win = make_window()
     win.state.set_view("back")
     win.state.set_filters(["BL"], ["low-back"])
-    win.state.set_pregnant(True)
+    win.state.set_pregnancy_overlay(True)
     win.body.set_zoom(2.0)
     win.close()
     again = make_window()
@@ -190,7 +190,7 @@ def test_settings_round_trip(qtbot, make_window):
     assert again.state.view == "back"
     assert again.state.meridians == {"BL"}
     assert again.state.conditions == {"low-back"}
-    assert again.state.pregnant
+    assert again.state.pregnancy_overlay
     assert again.body.zoom == pytest.approx(2.0, rel=0.01)
 
 
