@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acumap.core.catalog import Catalog
+from acumap.core.catalog import MAX_QUERY, Catalog
 from acumap.core.state import ViewerState
 from acumap.loaders.bundle import Bundle
 
@@ -36,6 +36,7 @@ class SearchBox(QLineEdit):
         self.state = state
         self.setPlaceholderText("Search: LI4, LV3, Hegu, Zu San Li, Union Valley…")
         self.setClearButtonEnabled(True)
+        self.setMaxLength(MAX_QUERY)  # no point has a longer name; a paste of more is cut
         self.setAccessibleName("Search points")
         self.setToolTip("Find a point by code, alias (LV3, SJ5, Du20), pinyin or English name")
         labels = [m.label for m in catalog.completions()]
@@ -55,7 +56,8 @@ class SearchBox(QLineEdit):
             found = self.catalog.search(query, limit=1)
             code = found[0] if found else None
         if code is None:
-            self.setToolTip(f"No point called '{text}'")
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            self.setToolTip(f"No point called '{shown}'")
             self.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
             return
         self.setStyleSheet("")

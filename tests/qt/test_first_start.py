@@ -155,3 +155,17 @@ def test_export_to_a_missing_folder_says_so_and_writes_nothing(qtbot, tmp_path: 
     assert not win.handout_actions.export_pdf(tmp_path / "missing" / "x.pdf")
     assert "does not exist" in win.handout_actions.last_error
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_pasted_5000_digit_code_in_the_search_box_is_no_point_and_no_hang(qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    win = start(qtbot)
+    QGuiApplication.clipboard().setText("ST" + "9" * 5000)
+    search = win.filters.search
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert len(search.text()) <= 200
+    assert win.state.selected == ""
+    assert search.toolTip().startswith("No point called") and len(search.toolTip()) < 80
