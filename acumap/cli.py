@@ -95,6 +95,8 @@ def cmd_points(args: argparse.Namespace) -> int:
         if c not in atlas.conditions:
             raise UsageError(f"unknown condition '{c}' (known: {', '.join(atlas.conditions)})")
     codes = catalog.filter(meridians, args.condition or [])
+    if args.view and args.view not in bundle.specs:
+        raise UsageError(f"unknown figure '{args.view[:40]}' (known: {', '.join(bundle.specs)})")
     if args.view:
         codes = [c for c in codes if bundle.positions_of(c, args.view)]
     records = [point_record(bundle, c, args.view) for c in codes]
@@ -150,7 +152,26 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     bundle = _load(args)
-    print(f"{len(bundle.atlas.points)} points on {len(bundle.figures)} figures OK")
+    n = len(bundle.positions)
+    print(f"{len(bundle.atlas.points)} points ({n} positions) on {len(bundle.figures)} figures OK")
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    bundle = _load(args)
+    rows = [
+        {"id": s.id, "file": s.file, "label": s.label, "kind": s.kind, "region": s.region,
+         "sides": list(s.sides)}
+        for s in bundle.specs.values()
+    ]  # fmt: skip
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for s in bundle.specs.values():
+        sides = "/".join(s.sides)
+        print(f"{s.id:<12} {s.file:<16} {s.kind:<9} {s.region:<5} {sides:<20} {s.label}")
+    print(f"{len(rows)} figures")
     return 0
 
 
@@ -170,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     win.add_argument(
         "--screenshot", metavar="FILE.png", help="render the window offscreen, save, exit"
     )
-    win.add_argument("--view", choices=["front", "back"], help="which figure to show")
+    win.add_argument("--view", metavar="FIGURE", help="which figure to show (see `acumap figures`)")
+    win.add_argument("--figures", metavar="DIR", help="a figure set folder (figures.toml + SVGs)")
     win.add_argument("--select", metavar="CODE", help="select a point (code, alias or pinyin)")
     win.add_argument("--meridian", action="append", metavar="CODE", help="show only this channel")
     win.add_argument("--condition", action="append", metavar="TAG", help="show only this complaint")
@@ -180,13 +202,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_sources(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--data", metavar="DIR", help="data folder (default: the bundled data)")
-        p.add_argument("--figures", metavar="DIR", help="folder with front.svg and back.svg")
+        p.add_argument("--figures", metavar="DIR", help="a figure set folder (figures.toml + SVGs)")
         return p
 
     pts = with_sources(sub.add_parser("points", help="list points (table, json or csv)"))
     pts.add_argument("--meridian", action="append", metavar="CODE")
     pts.add_argument("--condition", action="append", metavar="TAG")
-    pts.add_argument("--view", choices=["front", "back"])
+    pts.add_argument("--view", metavar="FIGURE", help="only points shown on this figure")
     pts.add_argument("--format", choices=["table", "json", "csv"], default="table")
     pts.set_defaults(func=cmd_points)
 
@@ -196,6 +218,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     chk = with_sources(sub.add_parser("check", help="validate data and figures"))
     chk.set_defaults(func=cmd_check)
+
+    figs = with_sources(sub.add_parser("figures", help="list the figures of the figure set"))
+    figs.add_argument("--format", choices=["table", "json"], default="table")
+    figs.set_defaults(func=cmd_figures)
 
     ho = with_sources(sub.add_parser("handout", help="write a handout PDF without a window"))
     ho.add_argument("codes", nargs="*", metavar="CODE")
@@ -223,6 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from acumap.qt.app import run_window
 
+            _folder_arg("--figures", args.figures)
             return run_window(args)
         status = int(args.func(args))
         sys.stdout.flush()  # a full disk or closed pipe is reported here, not at exit

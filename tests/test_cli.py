@@ -117,4 +117,4 @@ def test_check_reports_ok(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     n = int(out.split()[0])
     assert n >= len(set(SELF_CARE_SET + CHANNELS))
-    assert out.strip().endswith("on 2 figures OK")
+    assert out.strip().endswith("on 13 figures OK")

@@ -62,4 +62,4 @@ def test_the_installed_package_finds_its_data_outside_the_checkout(
     module, data, figures, verdict = out.stdout.strip().splitlines()
     for path in (module, data, figures):
         assert Path(path).is_relative_to(site), path
-    assert verdict.endswith("on 2 figures OK")
+    assert verdict.endswith("on 13 figures OK")

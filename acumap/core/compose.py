@@ -14,10 +14,10 @@ from typing import Protocol
 
 from acumap.core.handout import Handout
 from acumap.core.handout_rules import practitioner_reason
-from acumap.core.model import Atlas
-from acumap.core.text import GENERAL_PRECAUTIONS, point_duration
+from acumap.core.model import Atlas, FigureSpec
+from acumap.core.text import GENERAL_PRECAUTIONS, point_duration, side_labels
 
-VIEW_ORDER = ("front", "back")
+MAX_PAGE_FIGURES = 3  # body figures side by side on page 1 beside the precautions
 
 
 class Placed(Protocol):
@@ -51,6 +51,8 @@ class FigurePlan:
 
     view: str
     markers: tuple[Marker, ...]
+    label: str = ""  # the figure's name, as the manifest gives it
+    sides: tuple[str, str] = ("", "")  # what to print at the figure's left and right edges
 
 
 @dataclass(frozen=True)
@@ -126,20 +128,48 @@ def pregnancy_text(cautioned: Sequence[str], left_out: bool, atlas: Atlas) -> st
     )
 
 
+def plan_body_figures(
+    shown_on: Sequence[Sequence[str]], body: Sequence[str], limit: int = MAX_PAGE_FIGURES
+) -> list[str]:
+    """The fewest body figures (in manifest order on ties) that show every chosen point that
+    any body figure shows: greedy set cover, so a front-only handout draws only the front."""
+    todo = [set(views) & set(body) for views in shown_on]
+    todo = [v for v in todo if v]
+    chosen: list[str] = []
+    while todo and len(chosen) < limit:
+        best = max(body, key=lambda f: (sum(f in v for v in todo), -body.index(f)))
+        if not any(best in v for v in todo):
+            break
+        chosen.append(best)
+        todo = [v for v in todo if best not in v]
+    return sorted(chosen, key=body.index)
+
+
 def compose(
     handout: Handout,
     atlas: Atlas,
     positions_of: PositionsOf,
     today: dt.date | None = None,
+    figures: Sequence[FigureSpec] = (),
 ) -> HandoutDoc:
-    """Decide everything on the handout from the saved handout and the atlas."""
+    """Decide everything on the handout from the saved handout and the atlas.
+
+    `figures` is the manifest (its order is the order of preference); without it every figure
+    a point is on is treated as a body figure, in the order the positions come.
+    """
+    order = [f.id for f in figures]
+    closeups = {f.id for f in figures if f.kind == "close-up"}
+
+    def rank(view: str) -> int:
+        return order.index(view) if view in order else len(order)
+
     cautioned = [c for c in handout.codes() if atlas.pregnancy_level(atlas.points[c])]
     drop = handout.pregnant and handout.leave_out_cautioned
     left_out = tuple(cautioned) if drop else ()
     items = [i for i in handout.items if i.code not in left_out]
 
     entries: list[Entry] = []
-    markers: dict[str, list[Marker]] = {v: [] for v in VIEW_ORDER}
+    markers: dict[str, list[Marker]] = {}
     for number, item in enumerate(items, start=1):
         p = atlas.points[item.code]
         m = atlas.meridians[p.meridian]
@@ -152,8 +182,9 @@ def compose(
             mine.append((pos.view, marker))
             if pos.view not in views:
                 views.append(pos.view)
-        # the close-up shows the patient's right side on the first view (left is its mirror)
-        mine.sort(key=lambda vm: (_view_rank(vm[0]), vm[1].side != "right"))
+        # the thumbnail: a close-up figure when there is one, else the first body view; the
+        # patient's right side (the left is its mirror)
+        mine.sort(key=lambda vm: (vm[0] not in closeups, rank(vm[0]), vm[1].side != "right"))
         cautions = tuple(
             CautionLine(
                 atlas.cautions[c.code].label,
@@ -180,15 +211,22 @@ def compose(
                 cautions=cautions,
                 note=item.note.strip(),
                 pregnancy_flag=handout.pregnant and p.code in cautioned,
-                views=tuple(sorted(views, key=_view_rank)),
+                views=tuple(sorted(views, key=rank)),
                 focus=mine[0] if mine else None,
             )
         )
-    figures = tuple(
-        FigurePlan(view, tuple(markers[view]))
-        for view in sorted(markers, key=_view_rank)
-        if markers[view]
-    )
+    body = [v for v in sorted(markers, key=rank) if v not in closeups]
+    page_figures = plan_body_figures([e.views for e in entries], body)
+    specs = {f.id: f for f in figures}
+
+    def plan(view: str) -> FigurePlan:
+        spec = specs.get(view)
+        if spec is None:
+            return FigurePlan(view, tuple(markers[view]), view.title())
+        sides = side_labels(spec.frame.left, spec.sides)
+        return FigurePlan(view, tuple(markers[view]), spec.label, sides)
+
+    plans = tuple(plan(view) for view in page_figures)
     warning = pregnancy_text(cautioned, drop, atlas) if handout.pregnant else ""
     return HandoutDoc(
         title=handout.title.strip() or "Your acupressure points",
@@ -196,16 +234,12 @@ def compose(
         practitioner=handout.practitioner.strip(),
         date=handout.print_date(today),
         paper=handout.paper,
-        figures=figures,
+        figures=plans,
         entries=tuple(entries),
         precautions=GENERAL_PRECAUTIONS,
         pregnancy_warning=warning,
         left_out=left_out,
     )
-
-
-def _view_rank(view: str) -> int:
-    return VIEW_ORDER.index(view) if view in VIEW_ORDER else len(VIEW_ORDER)
 
 
 def paginate(heights: Sequence[float], first: float, rest: float, gap: float) -> list[list[int]]:

@@ -15,8 +15,9 @@ Text = Annotated[str, msgspec.Meta(min_length=1)]
 Cun = Annotated[float, msgspec.Meta(ge=-40, le=40)]
 Fraction = Annotated[float, msgspec.Meta(ge=0, le=1)]
 
-View = Literal["front", "back"]
+View = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9-]{0,39}$")]  # a figure id
 Side = Literal["left", "right", "midline"]
+Direction = Literal["+x", "-x", "+y", "-y", "toward", "away"]
 Laterality = Literal["bilateral", "midline"]
 PregnancyLevel = Literal["avoid", "caution"]
 Pressure = Literal["gentle", "moderate", "firm"]
@@ -57,28 +58,47 @@ class Caution(_Frozen, frozen=True):
 
 
 class Segment(_Frozen, frozen=True):
-    """A standard proportional (B-cun) segment between two landmarks or points."""
+    """A standard proportional (B-cun) segment: between two landmarks or points, or along a
+    curve landmark (`curve`, e.g. the scalp's midline arc: 12 cun between the hairlines),
+    whose arc length is then the measure and along which `cun` moves."""
 
     name: Code
-    start: Text
-    end: Text
     cun: Annotated[float, msgspec.Meta(gt=0, le=40)]
-    views: tuple[View, ...]
+    views: tuple[View, ...]  # the figures it is measured on
+    start: str = ""
+    end: str = ""
+    curve: str = ""
     note: str = ""
+
+    def __post_init__(self) -> None:
+        if bool(self.curve) == bool(self.start and self.end):
+            raise ValueError("give either start and end, or curve")
+
+
+Anatomical = Literal[
+    "superior", "inferior", "anterior", "posterior", "medial", "lateral", "proximal", "distal"
+]
 
 
 class Placement(_Frozen, frozen=True):
-    """Where a point is on one view, written the way an atlas writes it.
+    """Where a point is on one or more figures, written the way an atlas writes it.
 
     Base position: `at` a reference, or `between` two references at `fraction` (0.5 =
-    midway). `level_with` then moves the base vertically to that reference's height.
-    Then `cun` along `along` (a segment; `toward` overrides its direction), then `across`
-    cun perpendicular to it, positive = lateral (away from the midline), negative = medial;
-    `across_scale` names the segment that gives the cun size across (default: `along`).
-    `across_unit = "finger"` measures across in finger-breadths instead of cun.
+    midway), or `on` a curve landmark (with `arc` cun from its start or from `arc_from`, or
+    where it `meet`s another curve, or level with `level_with`). `level_with` moves the base
+    to that reference's level: across the figure's "up" direction, or across the segment
+    `level_across` (a tilted forearm). Then `cun` along `along` (a segment, or a curve
+    segment followed by arc length; `toward` overrides its direction), then `across` cun
+    perpendicular to it, positive = lateral, negative = medial (`across_scale` gives the cun
+    size across; `across_unit = "finger"` counts finger-breadths). Then `move`: anatomical
+    directions through the figure's frame, e.g. {superior = 1, lateral = 0.5}, in cun of
+    `scale` (default: `across_scale`, then `along`).
+
+    `view` names one figure; `figures` several that share the landmark names.
     """
 
-    view: View
+    view: View | None = None
+    figures: tuple[View, ...] = ()
     at: str | None = None
     between: tuple[str, str] | None = None
     fraction: Fraction | None = None  # with `between` only; None means midway
@@ -89,6 +109,58 @@ class Placement(_Frozen, frozen=True):
     across: Cun = 0.0
     across_scale: str | None = None
     across_unit: Literal["cun", "finger"] = "cun"
+    on: str | None = None
+    arc: Annotated[float, msgspec.Meta(ge=0, le=40)] | None = None
+    arc_from: str | None = None
+    arc_scale: str | None = None
+    meet: str | None = None
+    level_across: str | None = None
+    move: dict[Anatomical, Cun] = {}
+    scale: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.view is None) == (not self.figures):
+            raise ValueError("view: give either 'view' or 'figures'")
+
+    def on_figures(self) -> tuple[str, ...]:
+        return (self.view,) if self.view is not None else self.figures
+
+
+class Frame(_Frozen, frozen=True):
+    """Which way each anatomical direction points on a figure's page.
+
+    `toward`/`away` mean out of / into the page: on the front view anterior is `toward`.
+    """
+
+    up: Direction  # superior
+    anterior: Direction
+    left: Direction  # the patient's left
+    proximal: Direction | None = None  # limbs: towards the trunk
+
+
+class FigureSpec(_Frozen, frozen=True):
+    """One entry of the figure manifest (assets/body_svgs/figures.toml): the only list of
+    figures, so nothing else in the program names "front" or "back"."""
+
+    id: View
+    file: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.-]+\.svg$")]
+    label: Text
+    kind: Literal["body", "close-up"]
+    region: Literal["body", "head", "hand", "foot"]
+    sides: tuple[Side, ...]
+    frame: Frame
+    shortcut: Annotated[str, msgspec.Meta(max_length=12)] = ""
+    parent: str = ""  # a close-up: the body figure it zooms into
+
+
+class Landmark(_Frozen, frozen=True):
+    """A named structure a placement measures from (data/landmarks/*.toml)."""
+
+    name: Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$")]
+    description: Text
+    figures: tuple[View, ...]
+    sided: bool
+    kind: Literal["point", "curve"] = "point"
 
 
 class Duration(_Frozen, frozen=True):

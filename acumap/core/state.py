@@ -5,7 +5,7 @@ Widgets never talk to each other: they change this state and redraw when it sign
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 import msgspec
@@ -25,10 +25,15 @@ class ViewerState:
     add_requested = Signal(object)  # tuple of codes a user asked to add; the window confirms
     focus_requested = Signal(str)  # centre the view on this code
 
-    def __init__(self, views_of: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        views_of: dict[str, list[str]] | None = None,
+        figures: Sequence[str] = ("front", "back"),
+    ) -> None:
         self._views_of = views_of or {}
+        self.figures = tuple(figures)  # the manifest's order: the first is the default view
         self.selected = ""
-        self.view = "front"
+        self.view = self.figures[0]
         self.meridians: frozenset[str] = frozenset()
         self.conditions: frozenset[str] = frozenset()
         self.pregnancy_overlay = False  # a display option: never the handout recipient's status
@@ -44,17 +49,15 @@ class ViewerState:
         self.select("")
 
     def set_view(self, view: str) -> None:
-        if view not in ("front", "back"):
+        if view not in self.figures:
             raise ValueError(f"unknown view {view!r}")
         if view != self.view:
             self.view = view
             self.view_changed.emit(view)
 
-    def toggle_view(self) -> None:
-        self.set_view("back" if self.view == "front" else "front")
-
     def go_to(self, code: str) -> None:
-        """Select a point, switch to a view that shows it, and ask views to centre it."""
+        """Select a point, switch to a view that shows it (the current one when it does, else
+        the first in `views_of`, which lists the best first), and ask views to centre it."""
         views = self._views_of.get(code, [])
         if views and self.view not in views:
             self.set_view(views[0])

@@ -57,3 +57,17 @@ GENERAL_PRECAUTIONS = (
     "With a chronic condition, a heart condition or blood-thinning medication, ask your doctor "
     "before you start.",
 )
+
+
+def side_labels(frame_left: str, sides: tuple[str, ...]) -> tuple[str, str]:
+    """What a figure says at its left and right edges about the patient's sides.
+
+    One rule for the window and the handout: on a front view the patient's right is on the
+    viewer's left; on a profile the page shows one side, named once on the left.
+    """
+    if frame_left == "+x":
+        return ("Patient's right", "Patient's left")
+    if frame_left == "-x":
+        return ("Patient's left", "Patient's right")
+    shown = [s for s in sides if s in ("left", "right")]
+    return (f"Patient's {shown[0]} side" if len(shown) == 1 else "", "")

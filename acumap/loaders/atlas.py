@@ -10,20 +10,21 @@ from typing import Any, TypeVar
 import msgspec
 
 from acumap.core.model import Atlas, Caution, Condition, Meridian, Point, Segment
-from acumap.loaders.problems import LoadError, Problem
+from acumap.loaders.problems import LoadError, Problem, UnreadableInput, read_input
 
 T = TypeVar("T")
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$\.?(?P<path>[^`]*)`)?$")
+_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$\.?(?P<path>[^`]*)`)?$", re.DOTALL)  # keys may hold \n
 _MISSING = re.compile(r"Object missing required field `(?P<f>[^`]+)`")
 _UNKNOWN = re.compile(r"Object contains unknown field `(?P<f>[^`]+)`")
 _CODE = re.compile(r"^(?P<m>[A-Z]{2})(?P<n>\d+)$")
+# The largest data file is under 100 KB; a limit keeps /dev/zero-like input from eating memory.
+MAX_DATA_FILE = 4 * 1024 * 1024
 
 
 def _split(err: msgspec.ValidationError) -> tuple[str, str]:
     """msgspec's message -> (field path, message) in the words a data editor uses."""
     m = _AT.match(str(err))
-    assert m is not None
-    msg, path = m.group("msg"), (m.group("path") or "")
+    msg, path = (m.group("msg"), m.group("path") or "") if m else (str(err), "")
     for rx, text in ((_MISSING, "missing"), (_UNKNOWN, "unknown field")):
         f = rx.search(msg)
         if f:
@@ -37,25 +38,45 @@ def _shown(path: Path) -> str:
     return f"points/{path.name}" if path.parent.name == "points" else path.name
 
 
+def parse_toml(path: Path) -> dict[str, Any]:
+    """One data file as a dict; ValueError with a one-line reason if it cannot be used."""
+    try:
+        text = read_input(path, MAX_DATA_FILE).decode("utf-8")
+        return tomllib.loads(text)
+    except UnreadableInput as exc:
+        raise ValueError(str(exc)) from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib is recursive: `x = [[[[…]]]]` thousands deep
+        raise ValueError("not valid TOML: arrays or tables nested too deeply") from None
+
+
 def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        problems.append(Problem(_shown(path), "", "", "file not found"))
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(_shown(path), "", "", f"not valid TOML: {exc}"))
-    except UnicodeDecodeError:
-        problems.append(Problem(_shown(path), "", "", "not UTF-8 text"))
+        return parse_toml(path)
+    except ValueError as exc:
+        problems.append(Problem(_shown(path), "", "", str(exc)))
     return None
 
 
-def _table(
-    path: Path, key: str, kind: type[T], id_field: str, problems: list[Problem]
+def read_table(
+    path: Path,
+    key: str,
+    kind: type[T],
+    id_field: str,
+    problems: list[Problem],
+    unread: set[Path] | None = None,
 ) -> list[tuple[T, str]]:
-    """Each [[key]] entry of a file as a validated struct (bad entries are reported)."""
+    """Each [[key]] entry of a file as a validated struct (bad entries are reported).
+
+    A file that cannot be read at all is added to `unread`, if given.
+    """
     doc = _read_toml(path, problems)
     if doc is None:
+        if unread is not None:
+            unread.add(path)
         return []
     rows = doc.get(key)
     if not isinstance(rows, list):
@@ -63,12 +84,16 @@ def _table(
         return []
     out: list[tuple[T, str]] = []
     for i, row in enumerate(rows):
-        name = str(row.get(id_field, f"entry {i + 1}")) if isinstance(row, dict) else f"#{i + 1}"
+        ident = row.get(id_field) if isinstance(row, dict) else None
+        # only a string names an entry: str() of a deeply nested value would recurse
+        name = ident if isinstance(ident, str) and ident else f"entry {i + 1}"
         try:
             out.append((msgspec.convert(row, kind), _shown(path)))
         except msgspec.ValidationError as exc:
             field, msg = _split(exc)
             problems.append(Problem(_shown(path), name, field, msg))
+        except RecursionError:
+            problems.append(Problem(_shown(path), name, "", "values nested too deeply"))
     return out
 
 
@@ -76,17 +101,18 @@ def _check_point(p: Point, file: str, atlas: dict[str, Any], problems: list[Prob
     def bad(field: str, msg: str) -> None:
         problems.append(Problem(file, p.code, field, msg))
 
-    if p.meridian not in atlas["meridians"]:
+    # a table that could not be read is None: its one problem is said already, not per point
+    if atlas["meridians"] is not None and p.meridian not in atlas["meridians"]:
         bad("meridian", f"unknown meridian '{p.meridian}'")
     m = _CODE.match(p.code)
     if m and m.group("m") != p.meridian:
         bad("meridian", f"code {p.code} belongs to {m.group('m')}, not {p.meridian}")
     if not m and not p.code.startswith("EX-"):
         bad("code", "expected a WHO code like ST36 or an extra-point id like EX-HN3")
-    for tag in p.conditions:
+    for tag in p.conditions if atlas["conditions"] is not None else ():
         if tag not in atlas["conditions"]:
             bad("conditions", f"unknown condition '{tag}'")
-    for pc in p.cautions:
+    for pc in p.cautions if atlas["cautions"] is not None else ():
         kind = atlas["cautions"].get(pc.code)
         if kind is None:
             bad("cautions", f"unknown caution '{pc.code}'")
@@ -114,12 +140,13 @@ def load_atlas(data: Path) -> Atlas:
         ("segments.toml", "segment", Segment, "name"),
     ):
         entries: dict[str, Any] = {}
-        for obj, file in _table(data / fname, key, kind, idf, problems):
+        unread: set[Path] = set()
+        for obj, file in read_table(data / fname, key, kind, idf, problems, unread):
             ident = getattr(obj, idf)
             if ident in entries:
                 problems.append(Problem(file, ident, idf, "duplicate"))
             entries[ident] = obj
-        parts[key + "s"] = entries
+        parts[key + "s"] = None if unread else entries
     parts = {
         "meridians": parts["meridians"],
         "conditions": parts["conditions"],
@@ -132,7 +159,7 @@ def load_atlas(data: Path) -> Atlas:
     if not point_files:
         problems.append(Problem("points/", "", "", "no point files (points/*.toml)"))
     for path in point_files:
-        for p, file in _table(path, "point", Point, "code", problems):
+        for p, file in read_table(path, "point", Point, "code", problems):
             if p.code in points:
                 problems.append(
                     Problem(file, p.code, "code", f"duplicate (also in {origin[p.code]})")
@@ -151,10 +178,11 @@ def point_files(atlas_dir: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for path in sorted((atlas_dir / "points").glob("*.toml")):
         try:
-            doc = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            doc = parse_toml(path)
+        except ValueError:
             continue
-        for row in doc.get("point", []):
-            if isinstance(row, dict) and "code" in row:
-                out.setdefault(str(row["code"]), f"points/{path.name}")
+        rows = doc.get("point")
+        for row in rows if isinstance(rows, list) else []:
+            if isinstance(row, dict) and isinstance(row.get("code"), str):
+                out.setdefault(row["code"], f"points/{path.name}")
     return out

@@ -16,17 +16,21 @@ import hashlib
 import hmac
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 import platformdirs
 
 from acumap import __version__
-from acumap.core.model import Atlas
+from acumap.core.model import Atlas, FigureSpec
 from acumap.geometry.figure import Figure
 from acumap.geometry.placement import Position
 from acumap.loaders.safe_write import write_atomic
 
-FORMAT = 2  # bump when what is stored changes shape
+if TYPE_CHECKING:
+    from acumap.loaders.bundle import Bundle
+
+FORMAT = 3  # bump when what is stored changes shape
 MAGIC = b"acumap-cache\0"
 
 
@@ -36,10 +40,12 @@ class _FigureRecord(msgspec.Struct, frozen=True):
     viewbox: tuple[float, float, float, float]
     silhouette_wkb: bytes
     landmarks: dict[str, tuple[float, float]]
+    curves: dict[str, tuple[tuple[float, float], ...]]
 
 
 class _Record(msgspec.Struct, frozen=True):
     atlas: Atlas
+    specs: list[FigureSpec]
     figures: list[_FigureRecord]
     positions: list[tuple[str, str, str, float, float]]
 
@@ -50,9 +56,22 @@ def cache_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_cache_dir("acumap", False))
 
 
+def _code() -> list[Path]:
+    """The code that turns files into the bundle: an edited placement rule is never served
+    a bundle placed by the old one (the version number alone would not change)."""
+    pkg = Path(__file__).resolve().parents[1]
+    return sorted(p for sub in ("core", "geometry", "loaders") for p in (pkg / sub).glob("*.py"))
+
+
 def inputs(data: Path, figures: Path) -> list[Path]:
-    files = sorted(data.glob("*.toml")) + sorted((data / "points").glob("*.toml"))
-    return [*files, figures / "front.svg", figures / "back.svg"]
+    files = [
+        *sorted(data.glob("*.toml")),
+        *sorted((data / "points").glob("*.toml")),
+        *sorted((data / "landmarks").glob("*.toml")),
+        *sorted(figures.glob("*.toml")),
+        *sorted(figures.glob("*.svg")),
+    ]
+    return [*files, *_code()]
 
 
 def cache_key(data: Path, figures: Path) -> tuple[str, dict[str, bytes]]:
@@ -61,9 +80,9 @@ def cache_key(data: Path, figures: Path) -> tuple[str, dict[str, bytes]]:
     svgs: dict[str, bytes] = {}
     for path in inputs(data, figures):
         raw = path.read_bytes()
-        h.update(path.name.encode() + b"\0")
+        h.update(path.name.encode() + b"\0" + len(raw).to_bytes(8, "little"))
         h.update(raw)
-        if path.suffix == ".svg":
+        if path.suffix == ".svg" and path.parent == figures:
             svgs[path.name] = raw
     return h.hexdigest()[:32], svgs
 
@@ -81,9 +100,7 @@ def _unwrap(raw: bytes, key: str) -> bytes | None:
     return body if hmac.compare_digest(hashlib.sha256(body).digest(), digest) else None
 
 
-def read_cached(
-    key: str, svgs: dict[str, bytes]
-) -> tuple[Atlas, dict[str, Figure], list[Position]] | None:
+def read_cached(key: str, svgs: dict[str, bytes]) -> Bundle | None:
     """The cached bundle parts for this key, or None: missing, damaged, stale or inconsistent
     caches all fall back to the full load."""
     try:
@@ -91,6 +108,7 @@ def read_cached(
         if body is None:
             return None
         rec = msgspec.msgpack.decode(body, type=_Record)
+        specs = {s.id: s for s in rec.specs}
         figs = {
             f.view: Figure(
                 view=f.view,
@@ -99,6 +117,9 @@ def read_cached(
                 silhouette_wkb=f.silhouette_wkb,
                 landmarks=f.landmarks,
                 svg_bytes=svgs[f.source],
+                curves=f.curves,
+                frame=specs[f.view].frame,
+                sides=specs[f.view].sides,
             )
             for f in rec.figures
         }
@@ -109,20 +130,21 @@ def read_cached(
     # foresee) means "load from the files", never "do not start".
     except Exception:
         return None
-    return rec.atlas, figs, positions
+    from acumap.loaders.bundle import Bundle
+
+    return Bundle(atlas=rec.atlas, specs=specs, figures=figs, positions=positions)
 
 
-def write_cached(
-    key: str, atlas: Atlas, figures: dict[str, Figure], positions: list[Position]
-) -> None:
+def write_cached(key: str, bundle: Bundle) -> None:
     """Store the bundle atomically; a read-only or full disk only costs the next start time."""
     rec = _Record(
-        atlas=atlas,
+        atlas=bundle.atlas,
+        specs=bundle.manifest(),
         figures=[
-            _FigureRecord(f.view, f.source, f.viewbox, f.silhouette_wkb, f.landmarks)
-            for f in figures.values()
+            _FigureRecord(f.view, f.source, f.viewbox, f.silhouette_wkb, f.landmarks, f.curves)
+            for f in bundle.figures.values()
         ],
-        positions=[(p.code, p.view, p.side, p.x, p.y) for p in positions],
+        positions=[(p.code, p.view, p.side, p.x, p.y) for p in bundle.positions],
     )
     body = msgspec.msgpack.encode(rec)
     target = _path(key)

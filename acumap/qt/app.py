@@ -87,12 +87,31 @@ def apply_args(args: argparse.Namespace, bundle: Bundle, state: ViewerState) -> 
     if args.pregnant:
         state.set_pregnancy_overlay(True)
     if args.view:
+        if args.view not in bundle.specs:
+            known = ", ".join(bundle.specs)
+            raise ValueError(f"unknown figure '{args.view[:40]}' (known: {known})")
         state.set_view(args.view)
     if args.select:
         (code,) = catalog.resolve_all([args.select])  # UnknownPointError is a ValueError
         state.select(code)
         if not args.view and bundle.views_of(code):
             state.set_view(bundle.views_of(code)[0])
+
+
+FIGURE_SET_KEY = "figures/folder"
+
+
+def figures_folder(args: argparse.Namespace, headless: bool) -> Path | None:
+    """The figure set to show: --figures, else the one chosen with File → Use figure set…
+    (if it still exists), else the bundled one (None)."""
+    if getattr(args, "figures", None):
+        return Path(args.figures)
+    if headless:
+        return None
+    remembered = QSettings().value(FIGURE_SET_KEY)
+    if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    return None
 
 
 def open_window(
@@ -102,8 +121,8 @@ def open_window(
     the user's files: no settings, no autosave, no cache."""
     from acumap.qt.main_window import MainWindow
 
-    bundle = load_bundle(cached=not headless)
-    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
+    bundle = load_bundle(figures=figures_folder(args, headless), cached=not headless)
+    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points}, list(bundle.specs))
     window = MainWindow(bundle, state, None if headless else QSettings())
     if not headless:
         window.restore()

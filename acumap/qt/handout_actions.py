@@ -214,7 +214,10 @@ class HandoutActions(QObject):
 
     # -- printing: one render path -----------------------------------------------------------
     def document(self) -> HandoutDoc:
-        return compose(self.state.handout, self.bundle.atlas, self.bundle.positions_of)
+        return compose(
+            self.state.handout, self.bundle.atlas, self.bundle.positions_of,
+            figures=self.bundle.manifest(),
+        )  # fmt: skip
 
     def paint(self, printer: QPrinter) -> int:
         """What the preview dialog and the print dialog both call."""

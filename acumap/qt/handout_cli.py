@@ -95,7 +95,7 @@ def run_handout(args: argparse.Namespace, bundle: Bundle) -> int:
     from acumap.qt.printing import ensure_gui_app, export_pdf
 
     ensure_gui_app()
-    doc = compose(handout, bundle.atlas, bundle.positions_of)
+    doc = compose(handout, bundle.atlas, bundle.positions_of, figures=bundle.manifest())
     try:
         pages = export_pdf(out, doc, bundle.figures)
     except WriteError as exc:

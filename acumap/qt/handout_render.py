@@ -182,16 +182,15 @@ def _draw_figure(
     target = QRectF(room.x() + (room.width() - vw * scale) / 2, room.y(), vw * scale, vh * scale)
     art.renderer.setViewBox(QRectF(vx, vy, vw, vh))
     art.renderer.render(p, target)
-    left, right = ("◂ patient's right", "patient's left ▸")
-    if not art.figure.left_is_larger_x:
-        left, right = ("◂ patient's left", "patient's right ▸")
+    left = f"◂ {plan.sides[0].lower()}" if plan.sides[0] else ""
+    right = f"{plan.sides[1].lower()} ▸" if plan.sides[1] else ""
     p.setPen(QColor(MUTED))
     p.setFont(_font(7, bold=True))
     _text(
         p,
         QRectF(box.x(), box.y(), box.width(), 10),
         Qt.AlignmentFlag.AlignCenter,
-        plan.view.upper(),
+        (plan.label or plan.view).upper(),
     )
     p.setFont(_font(6))
     sides = QRectF(box.x(), box.y() + 10, box.width(), 9)

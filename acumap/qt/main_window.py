@@ -6,8 +6,15 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from acumap import __version__
 from acumap.core.catalog import Catalog
@@ -15,6 +22,7 @@ from acumap.core.state import ViewerState
 from acumap.loaders.bundle import Bundle
 from acumap.qt.body_view import BodyView
 from acumap.qt.detail_panel import DetailPanel
+from acumap.qt.figure_actions import FigureActions
 from acumap.qt.filter_panel import FilterPanel
 from acumap.qt.handout_actions import HandoutActions
 from acumap.qt.handout_panel import HandoutPanel
@@ -29,6 +37,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.settings = settings
         self.catalog = Catalog(bundle.atlas)
+        self.views_of = {c: bundle.views_of(c) for c in bundle.atlas.points}
         self.setWindowTitle("acumap — acupressure body map")
         self.resize(*DEFAULT_SIZE)
         self.body = BodyView(bundle, state, self)
@@ -84,17 +93,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         s, body = self.state, self.body
-        views = QActionGroup(self)
-        self.front_action = self._action(
-            "Front", "F", lambda: s.set_view("front"), "Front of the body"
-        )
-        self.back_action = self._action("Back", "B", lambda: s.set_view("back"), "Back of the body")
-        for a in (self.front_action, self.back_action):
-            a.setCheckable(True)
-            views.addAction(a)
-        self.front_action.setChecked(s.view == "front")
-        self.back_action.setChecked(s.view == "back")
-        s.view_changed.connect(self._follow_view)
+        self.figure_actions = FigureActions(self, s, self.bundle.specs, self.views_of)
+        fa = self.figure_actions
         zin = self._action(
             "Zoom in", QKeySequence.StandardKey.ZoomIn, lambda: body.zoom_by(1.25), "Zoom in"
         )
@@ -125,7 +125,17 @@ class MainWindow(QMainWindow):
 
         tb = self.addToolBar("Main")
         tb.setObjectName("main-toolbar")
-        view_actions = [self.front_action, self.back_action, None, zin, zout, fit, None]
+        closeups = fa.closeup_menu(self)
+        closeups_button = QToolButton(self)
+        closeups_button.setText("Close-ups")
+        closeups_button.setToolTip("Hand, foot and head figures")
+        closeups_button.setMenu(closeups)
+        closeups_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        for act in fa.body():
+            tb.addAction(act)
+        tb.addWidget(closeups_button)
+        tb.addAction(fa.closeup_action)
+        view_actions = [None, zin, zout, fit, None]
         for entry in [*view_actions, self.pregnant_action]:
             tb.addSeparator() if entry is None else tb.addAction(entry)
         tb.addSeparator()
@@ -138,15 +148,16 @@ class MainWindow(QMainWindow):
         tb.addAction(ha.preview_action)
         tb.addAction(ha.export_action)
         view_menu = self.menuBar().addMenu("&View")
+        for act in fa.body():
+            view_menu.addAction(act)
+        view_menu.addMenu(closeups)
+        view_menu.addAction(fa.closeup_action)
         for item in [*view_actions, self.pregnant_action]:
             view_menu.addSeparator() if item is None else view_menu.addAction(item)
         go_menu = self.menuBar().addMenu("&Go")
         for a in (find, prev_, next_, clear):
             go_menu.addAction(a)
         self.menuBar().addMenu("&Help").addAction(about)
-
-    def _follow_view(self, view: str) -> None:
-        (self.front_action if view == "front" else self.back_action).setChecked(True)
 
     def _focus_search(self) -> None:
         self.filters.search.setFocus()
@@ -161,7 +172,8 @@ class MainWindow(QMainWindow):
     def _update_status(self, *_: object) -> None:
         n = len(self.body.visible_codes())
         k = len(self.state.handout.items)
-        self.status.setText(f"{n} points shown · {self.state.view} view · handout: {k}")
+        label = self.bundle.specs[self.state.view].label
+        self.status.setText(f"{n} points shown · {label} · handout: {k}")
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -184,7 +196,7 @@ class MainWindow(QMainWindow):
         win = st.value("window/state")
         if isinstance(win, QByteArray):
             self.restoreState(win)
-        view = str(st.value("view/figure", "front"))
+        view = str(st.value("view/figure", self.state.view))
         if view in self.bundle.figures:  # a figure from another figure set: ignored
             self.state.set_view(view)
         known_m = set(self.bundle.atlas.meridians)

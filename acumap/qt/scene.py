@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acumap.core.text import side_labels
 from acumap.geometry.placement import Position
 from acumap.loaders.bundle import Bundle
 
@@ -72,6 +73,7 @@ class FigureScene(QGraphicsScene):
     def __init__(self, bundle: Bundle, view: str) -> None:
         super().__init__()
         self.view = view
+        self.spec = bundle.specs[view]
         fig = bundle.figures[view]
         self.figure = fig
         self.renderer = QSvgRenderer(QByteArray(fig.svg_bytes))
@@ -99,14 +101,14 @@ class FigureScene(QGraphicsScene):
 
     def _add_side_labels(self) -> None:
         x, y, w, _ = self.figure.viewbox
-        left_right = ("Patient's right", "Patient's left")
-        if not self.figure.left_is_larger_x:
-            left_right = ("Patient's left", "Patient's right")
+        left_right = side_labels(self.spec.frame.left, self.spec.sides)
         font = QFont()
         font.setPointSizeF(10)
         font.setBold(True)
-        view_name = "FRONT" if self.view == "front" else "BACK"
+        view_name = self.spec.label.upper()
         for text, fx in ((left_right[0], 0.02), (left_right[1], 0.98)):
+            if not text:
+                continue
             item = QGraphicsSimpleTextItem(text)
             item.setFont(font)
             item.setBrush(QColor("#6b5a4e"))

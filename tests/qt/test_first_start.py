@@ -112,7 +112,11 @@ def test_a_screenshot_is_fitted_the_way_the_window_is(tmp_path: Path, qapp) -> N
 # -- what goes on a client's handout ---------------------------------------------------------
 def _confirm_box() -> QMessageBox | None:
     for w in QApplication.topLevelWidgets():
-        if isinstance(w, QMessageBox) and w.objectName() == "confirm-practitioner-only":
+        if (
+            isinstance(w, QMessageBox)
+            and w.objectName() == "confirm-practitioner-only"
+            and w.isVisible()  # not one a previous test closed and Qt has yet to delete
+        ):
             return w
     return None
 

@@ -128,7 +128,7 @@ def test_searching_bl40_from_the_front_switches_to_the_back(qtbot, make_window):
     qtbot.keyClicks(win.filters.search, "BL40")
     qtbot.keyClick(win.filters.search, Qt.Key.Key_Return)
     assert win.state.view == "back"
-    assert win.back_action.isChecked()
+    assert win.figure_actions.actions["back"].isChecked()
     assert win.state.selected == "BL40"
 
 
