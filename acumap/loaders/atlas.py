@@ -129,6 +129,27 @@ def _check_point(p: Point, file: str, atlas: dict[str, Any], problems: list[Prob
         bad("place", "more than one placement for the same view")
 
 
+def _figure_segments(data: Path, segments: dict[str, Segment], problems: list[Problem]) -> None:
+    """Each figure region's own segments (data/landmarks/REGION-segments.toml). A name that
+    is already a segment only adds the figures it is also measured on, if it is the same
+    measure."""
+    for path in sorted((data / "landmarks").glob("*-segments.toml")):
+        for seg, _ in read_table(path, "segment", Segment, "name", problems):
+            have = segments.get(seg.name)
+            if have is None:
+                segments[seg.name] = seg
+            elif (have.start, have.end, have.curve, have.cun) != (
+                seg.start, seg.end, seg.curve, seg.cun
+            ):  # fmt: skip
+                problems.append(
+                    Problem(f"landmarks/{path.name}", seg.name, "name", "a different segment "
+                            "of this name exists (segments.toml)")
+                )  # fmt: skip
+            else:
+                views = tuple(dict.fromkeys((*have.views, *seg.views)))
+                segments[seg.name] = msgspec.structs.replace(have, views=views)
+
+
 def load_atlas(data: Path) -> Atlas:
     """Read and check every data file; raise LoadError listing every problem found."""
     problems: list[Problem] = []
@@ -147,6 +168,8 @@ def load_atlas(data: Path) -> Atlas:
                 problems.append(Problem(file, ident, idf, "duplicate"))
             entries[ident] = obj
         parts[key + "s"] = None if unread else entries
+    if parts["segments"] is not None:
+        _figure_segments(data, parts["segments"], problems)
     parts = {
         "meridians": parts["meridians"],
         "conditions": parts["conditions"],
