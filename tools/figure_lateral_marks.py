@@ -111,13 +111,16 @@ def compute() -> Marks:
                                          (X(-10), 360), (X(3), 384)])  # fmt: skip
     # -- spine: spinous processes just inside the back outline (deeper in the lumbar groove)
     for name, y in sk.SPINE.items():
+        if name == "c1":  # deep under the occiput: not a mark on a profile
+            continue
         inset = 6.0 if name[0] in "ct" else 9.0 if name[0] == "l" else 0.0
         if name[0] == "s":
             inset = 6.0 + 2.5 * int(name[1:])
         m.pt(name, back_in(y, inset))
     m.pt("sacral-hiatus", back_in(sk.SACRAL[-1] + 19, 20))
     m.pt("coccyx", back_in(sk.SACRAL[-1] + 42, 30))
-    spine = [m.points[n][0] for n in sk.SPINE if n != "c2"] + [m.points["sacral-hiatus"][0]]
+    spine = [m.points[n][0] for n in sk.SPINE if n not in ("c1", "c2", "c3", "c4", "c5", "c6")]
+    spine += [m.points["sacral-hiatus"][0]]  # the curve as before: from C7 down
     m.cv("posterior-midline", spline(spine, per=4))
     # -- front midline (the stretch 1-4 cun below the notch lies behind the raised arm)
     m.pt("suprasternal-notch", front_in(sk.NOTCH, 5))

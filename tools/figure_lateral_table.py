@@ -33,7 +33,7 @@ SHARED: dict[str, list[str]] = {
     "popliteal-crease-mid": ["back"], "popliteal-crease-lateral": ["back"],
     "fibula-head": ["front"], "ankle-crease-anterior": ["front"],
     "lateral-malleolus": ["front", "back"], "ankle-posterior": ["back"], "heel": ["back"],
-    "c2": ["back"], "c7": ["back"], "coccyx": ["back"], "sacral-hiatus": ["back"],
+    "coccyx": ["back"], "sacral-hiatus": ["back"], **{f"c{i}": ["back"] for i in range(2, 8)},
     **{f"t{i}": ["back"] for i in range(1, 13)}, **{f"l{i}": ["back"] for i in range(1, 6)},
     **{f"s{i}": ["back"] for i in range(1, 5)},
 }  # fmt: skip
@@ -176,6 +176,8 @@ def _parse(text: str) -> dict[str, str]:
 
 
 DESCRIPTIONS = _parse(_TEXT)
+for _i in range(3, 7):
+    DESCRIPTIONS[f"c{_i}"] = f"spinous process of C{_i}"
 for _i in range(1, 13):
     DESCRIPTIONS[f"t{_i}"] = f"spinous process of T{_i}"
 for _i in range(1, 6):

@@ -292,7 +292,7 @@ def back(s: Sheet, half: BaseGeometry, sole: BaseGeometry) -> None:
     # spine, scapulae, pelvis
     s.curve("lines", [(0, sk.SPINE["c2"]), (0, sk.SACRAL[-1])], sides="")
     for name, y in sk.SPINE.items():
-        if name[0] in "ctl":
+        if name[0] in "ctl" and name != "c1":
             w = 7.0 if name == "c7" else 4.5
             s.curve("fine", [(-w, y), (w, y)], sides="")
     s.curve("lines", [(71, 360), (3 * sk.C, sk.T3), (73, 458), (88, sk.T7 + 3),

@@ -91,7 +91,10 @@ LAT_MALL = MED_MALL + 9.0
 # back: the spine
 C7, ILIAC_TOP = 335.0, 750.0
 T_STEP = (ILIAC_TOP - C7) / 17  # C7->T1 and each thoracic step; lumbar steps are 1.25x
-SPINE: dict[str, float] = {"c2": 268.0, "c7": C7}
+# C1 lies deep under the occiput (not palpable: no tick drawn), C2 is the first bump below it,
+# C3-C6 evenly down to C7 (the whole spine can be named in a placement: "c5.inferior")
+SPINE: dict[str, float] = {"c1": 250.0, "c2": 268.0}
+SPINE |= {f"c{i}": 268.0 + (C7 - 268.0) * (i - 2) / 5 for i in range(3, 8)}
 SPINE |= {f"t{i}": C7 + i * T_STEP for i in range(1, 13)}
 SPINE |= {f"l{i}": C7 + 12 * T_STEP + i * 1.25 * T_STEP for i in range(1, 6)}
 SACRAL = [SPINE["l5"] + 25 + 21.5 * k for k in range(4)]  # s1..s4; s2 is the PSIS level
