@@ -1,7 +1,8 @@
 """The shipped body figures keep the contract of docs/figures.md (no Qt needed).
 
 - the committed SVGs are exactly what tools/make_figures.py writes;
-- every landmark the doc lists is in the SVG, both sides where sided, inside the silhouette;
+- every landmark the contract (data/landmarks) lists is in the SVG, both sides where sided,
+  inside the silhouette, and docs/figures.md shows the contract as it is;
 - the figures are mirror-symmetric about x = 450 and proportioned by the B-cun table.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,36 +24,21 @@ FIGURES = ROOT / "assets" / "body_svgs"
 MIDLINE = 450.0
 
 
-# -- the contract, read from the doc ---------------------------------------------------------
-def _expand(cell: str) -> list[str]:
-    """'ics1 … ics5', 'toe1-tip … toe5-tip', 'sacral-foramen-1 … -4', 'a-mid, -radial'."""
-    names: list[str] = []
-    for item in (i.strip() for i in cell.split(",")):
-        if "…" in item:
-            first, last = (p.strip() for p in item.split("…"))
-            m = re.fullmatch(r"(.*?)(\d+)(.*)", first)
-            assert m, item
-            prefix, start, suffix = m.group(1), int(m.group(2)), m.group(3)
-            end = int(re.search(r"\d+", last).group())  # type: ignore[union-attr]
-            names += [f"{prefix}{k}{suffix}" for k in range(start, end + 1)]
-        elif item.startswith("-"):  # shorthand: replaces the last part of the first name
-            names.append(names[0].rsplit("-", 1)[0] + item)
-        else:
-            names.append(item)
-    return names
+# -- the contract, read from the landmark tables -------------------------------------------
 
 
 def contract(view: str) -> set[str]:
-    text = (ROOT / "docs" / "figures.md").read_text(encoding="utf-8")
-    section = text.split(f"## Landmarks on `{view}`", 1)[1].split("\n## ", 1)[0]
-    names: set[str] = set()
-    for line in section.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) < 3 or cells[0] in ("name", "") or set(cells[0]) <= {"-"}:
-            continue
-        for name in _expand(cells[0]):
-            names |= {f"{name}-l", f"{name}-r"} if cells[1] == "sided" else {name}
-    return names
+    from acumap.loaders.figure_set import expected_names, load_landmarks
+
+    problems: list[object] = []
+    table = load_landmarks(ROOT / "data", problems)  # type: ignore[arg-type]
+    assert not problems
+    return {
+        n
+        for lm in table.values()
+        if view in lm.figures and lm.kind == "point"
+        for n in expected_names(lm, ("left", "right"))
+    }
 
 
 # -- the figure, read with svgelements ---------------------------------------------------------
@@ -112,7 +97,7 @@ def test_every_landmark_of_the_contract_is_there(figure):
     missing = contract(view) - set(marks)
     extra = set(marks) - contract(view)
     assert not missing, f"{view}: missing {sorted(missing)}"
-    assert not extra, f"{view}: not in docs/figures.md {sorted(extra)}"
+    assert not extra, f"{view}: not in the landmark table {sorted(extra)}"
 
 
 def test_landmarks_lie_inside_the_silhouette(figure):
@@ -209,3 +194,11 @@ def test_sole_insets_are_on_the_patients_side():
             x, yy = b[f"{name}-{side}"]
             assert lo < x < hi and 1380 < yy < 1710
         assert b[f"sole-web-toe2-3-{side}"][1] < b[f"sole-heel-{side}"][1]  # toes up
+
+
+def test_the_landmark_docs_are_generated_from_the_tables():
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_landmark_docs.py"), "--check"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout
