@@ -110,7 +110,7 @@ class Placement(_Frozen, frozen=True):
     across_scale: str | None = None
     across_unit: Literal["cun", "finger"] = "cun"
     on: str | None = None
-    arc: Annotated[float, msgspec.Meta(ge=0, le=40)] | None = None
+    arc: Cun | None = None  # negative: back towards the curve's start
     arc_from: str | None = None
     arc_scale: str | None = None
     meet: str | None = None

@@ -24,6 +24,7 @@ class ViewerState:
     handout_changed = Signal()
     add_requested = Signal(object)  # tuple of codes a user asked to add; the window confirms
     focus_requested = Signal(str)  # centre the view on this code
+    closeup_requested = Signal()  # into the selected point's close-up, or back to the body
 
     def __init__(
         self,

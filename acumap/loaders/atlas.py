@@ -124,9 +124,10 @@ def _check_point(p: Point, file: str, atlas: dict[str, Any], problems: list[Prob
         bad("duration", "seconds_min is larger than seconds_max")
     if not p.place:
         bad("place", "the point is placed on no view")
-    views = [pl.view for pl in p.place]
-    if len(views) != len(set(views)):
-        bad("place", "more than one placement for the same view")
+    views = [v for pl in p.place for v in pl.on_figures()]
+    twice = sorted({v for v in views if views.count(v) > 1})
+    if twice:
+        bad("place", f"more than one placement for the {', '.join(twice)} figure")
 
 
 def _figure_segments(data: Path, segments: dict[str, Segment], problems: list[Problem]) -> None:

@@ -18,6 +18,7 @@ from acumap.core.state import ViewerState
 from acumap.loaders.bundle import Bundle, load_bundle
 from acumap.loaders.problems import LoadError
 from acumap.loaders.safe_write import WriteError, replacing
+from acumap.qt.figure_set_actions import FIGURE_SET_KEY
 
 if TYPE_CHECKING:
     from acumap.qt.main_window import MainWindow
@@ -98,9 +99,6 @@ def apply_args(args: argparse.Namespace, bundle: Bundle, state: ViewerState) -> 
             state.set_view(bundle.views_of(code)[0])
 
 
-FIGURE_SET_KEY = "figures/folder"
-
-
 def figures_folder(args: argparse.Namespace, headless: bool) -> Path | None:
     """The figure set to show: --figures, else the one chosen with File → Use figure set…
     (if it still exists), else the bundled one (None)."""
@@ -121,7 +119,20 @@ def open_window(
     the user's files: no settings, no autosave, no cache."""
     from acumap.qt.main_window import MainWindow
 
-    bundle = load_bundle(figures=figures_folder(args, headless), cached=not headless)
+    folder = figures_folder(args, headless)
+    fallback = ""
+    try:
+        bundle = load_bundle(figures=folder, cached=not headless)
+    except LoadError as exc:
+        if folder is None or getattr(args, "figures", None):
+            raise
+        # a remembered figure set that broke since is no reason not to start
+        QSettings().remove(FIGURE_SET_KEY)
+        fallback = (
+            f"The figure set {folder} can no longer be used ({exc.problems[0]}); acumap shows "
+            "its own figures. Choose it again with File → Use figure set… once it is fixed."
+        )
+        bundle = load_bundle(cached=not headless)
     state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points}, list(bundle.specs))
     window = MainWindow(bundle, state, None if headless else QSettings())
     if not headless:
@@ -130,6 +141,10 @@ def open_window(
     if size:
         window.resize(*size)
     window.show()
+    if fallback:  # window-modal, not blocking
+        box = QMessageBox(QMessageBox.Icon.Warning, "Figure set not used", fallback, parent=window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
     return window
 
 

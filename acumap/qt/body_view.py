@@ -236,6 +236,17 @@ class BodyView(QGraphicsView):
         self._press = None
         self._update_cursor(pos)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Double-click a dot: into its hand, foot or head close-up (or back to the body)."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self.point_at(event.position().toPoint())
+            if hit is not None:
+                self.state.select(hit.code)
+            if hit is not None or self.bundle.specs[self.state.view].kind == "close-up":
+                self.state.closeup_requested.emit()
+                return
+        super().mouseDoubleClickEvent(event)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if not (event.buttons() & Qt.MouseButton.LeftButton):

@@ -52,6 +52,7 @@ class FigureActions:
         )
         self.closeup_action.triggered.connect(self.toggle_closeup)
         window.addAction(self.closeup_action)
+        state.closeup_requested.connect(self.toggle_closeup)
         state.view_changed.connect(self._follow)
         state.selection_changed.connect(lambda *_: self._update_closeup())
         self._follow(state.view)

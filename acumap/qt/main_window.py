@@ -23,6 +23,7 @@ from acumap.loaders.bundle import Bundle
 from acumap.qt.body_view import BodyView
 from acumap.qt.detail_panel import DetailPanel
 from acumap.qt.figure_actions import FigureActions
+from acumap.qt.figure_set_actions import FigureSetActions
 from acumap.qt.filter_panel import FilterPanel
 from acumap.qt.handout_actions import HandoutActions
 from acumap.qt.handout_panel import HandoutPanel
@@ -143,6 +144,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         for ha_entry in ha.actions():
             file_menu.addSeparator() if ha_entry is None else file_menu.addAction(ha_entry)
+        file_menu.addSeparator()
+        self.figure_sets = FigureSetActions(self)
+        for act in self.figure_sets.actions():
+            file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         tb.addAction(ha.preview_action)

@@ -173,3 +173,54 @@ def test_a_pasted_5000_digit_code_in_the_search_box_is_no_point_and_no_hang(qtbo
     assert len(search.text()) <= 200
     assert win.state.selected == ""
     assert search.toolTip().startswith("No point called") and len(search.toolTip()) < 80
+
+
+# -- the figure set ----------------------------------------------------------------------------
+def test_views_come_from_the_manifest_and_a_double_click_opens_the_close_up(qtbot) -> None:
+    from PySide6.QtCore import QPointF
+
+    win = start(qtbot, "--select", "PC6")
+    fa = win.figure_actions
+    assert len(fa.actions) == len(win.bundle.specs) >= 12
+    assert [a.text() for a in fa.body()][:2] == ["Front", "Back"]
+    fa.actions["lateral-r"].trigger()
+    assert win.state.view == "lateral-r"
+    assert "Patient's right side" in win.body.scene_for("lateral-r").side_labels()
+    fa.actions["front"].trigger()
+    if fa.best_closeup("PC6") is None:
+        pytest.skip("PC6 is not placed on a close-up yet")
+    pos = win.bundle.positions_of("PC6", "front")[0]
+    at = win.body.mapFromScene(QPointF(pos.x, pos.y))
+    qtbot.mouseDClick(win.body.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert win.bundle.specs[win.state.view].kind == "close-up"
+    assert win.state.selected == "PC6"
+    qtbot.keyClick(win, Qt.Key.Key_C)  # and back to the body figure it belongs to
+    assert win.state.view == "front"
+
+
+def test_a_broken_figure_set_is_refused_and_a_remembered_one_that_broke_never_bricks(
+    qtbot, tmp_path: Path
+) -> None:
+    import shutil
+
+    from acumap.loaders.resources import figures_dir
+    from acumap.qt.figure_set_actions import FIGURE_SET_KEY
+
+    win = start(qtbot)
+    broken = tmp_path / "broken"
+    shutil.copytree(figures_dir(), broken)
+    (broken / "back.svg").write_text("<svg/>")
+    assert not win.figure_sets.use(broken)
+    assert "back.svg" in win.figure_sets.last_message
+    assert QSettings().value(FIGURE_SET_KEY) is None
+    good = tmp_path / "good"
+    shutil.copytree(figures_dir(), good)
+    assert win.figure_sets.use(good)
+    assert QSettings().value(FIGURE_SET_KEY) == str(good)
+    win.close()
+    (good / "front.svg").write_text("not xml")  # broken after it was chosen
+    again = start(qtbot)
+    assert len(again.bundle.figures) == len(win.bundle.figures)  # the bundled set
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert any("can no longer be used" in b.text() for b in boxes if b.isVisible())
+    assert QSettings().value(FIGURE_SET_KEY) is None
