@@ -27,7 +27,9 @@ def handout(*codes: str, **kw: object) -> Handout:
 
 
 def test_markers_are_numbered_in_list_order_on_the_views_that_show_them(bundle):
-    doc = compose(handout("ST36", "BL40", "LI4"), bundle.atlas, bundle.positions_of)
+    doc = compose(
+        handout("ST36", "BL40", "LI4"), bundle.atlas, bundle.positions_of, figures=bundle.manifest()
+    )
     assert [e.code for e in doc.entries] == ["ST36", "BL40", "LI4"]
     assert [e.number for e in doc.entries] == [1, 2, 3]
     by_view = {f.view: {(m.number, m.code) for m in f.markers} for f in doc.figures}
@@ -37,17 +39,24 @@ def test_markers_are_numbered_in_list_order_on_the_views_that_show_them(bundle):
 
 
 def test_a_back_only_handout_draws_only_the_back_figure(bundle):
-    doc = compose(handout("BL40", "BL23"), bundle.atlas, bundle.positions_of)
+    doc = compose(
+        handout("BL40", "BL23"), bundle.atlas, bundle.positions_of, figures=bundle.manifest()
+    )
     assert [f.view for f in doc.figures] == ["back"]
     assert {m.side for m in doc.figures[0].markers} == {"left", "right"}
 
 
 def test_pregnancy_warning_names_every_cautioned_point_only_when_pregnant(bundle):
     chosen = ("LI4", "ST36", "SP6", "PC6")
-    quiet = compose(handout(*chosen), bundle.atlas, bundle.positions_of)
+    quiet = compose(handout(*chosen), bundle.atlas, bundle.positions_of, figures=bundle.manifest())
     assert quiet.pregnancy_warning == ""
     assert not any(e.pregnancy_flag for e in quiet.entries)
-    warned = compose(handout(*chosen, pregnant=True), bundle.atlas, bundle.positions_of)
+    warned = compose(
+        handout(*chosen, pregnant=True),
+        bundle.atlas,
+        bundle.positions_of,
+        figures=bundle.manifest(),
+    )
     assert "LI4" in warned.pregnancy_warning and "SP6" in warned.pregnancy_warning
     assert "ST36" not in warned.pregnancy_warning and "PC6" not in warned.pregnancy_warning
     assert "traditionally cautioned" in warned.pregnancy_warning
@@ -56,7 +65,7 @@ def test_pregnancy_warning_names_every_cautioned_point_only_when_pregnant(bundle
 
 def test_leaving_cautioned_points_out_says_so(bundle):
     h = handout("LI4", "ST36", pregnant=True, leave_out_cautioned=True)
-    doc = compose(h, bundle.atlas, bundle.positions_of)
+    doc = compose(h, bundle.atlas, bundle.positions_of, figures=bundle.manifest())
     assert [e.code for e in doc.entries] == ["ST36"]
     assert doc.left_out == ("LI4",)
     assert "left out" in doc.pregnancy_warning and "LI4" in doc.pregnancy_warning
@@ -64,7 +73,7 @@ def test_leaving_cautioned_points_out_says_so(bundle):
 
 
 def test_precautions_are_always_there(bundle):
-    doc = compose(handout("ST36"), bundle.atlas, bundle.positions_of)
+    doc = compose(handout("ST36"), bundle.atlas, bundle.positions_of, figures=bundle.manifest())
     text = " ".join(doc.precautions)
     for phrase in ("does not replace", "open wounds", "varicose veins", "cancerous", "pain"):
         assert phrase in text
@@ -76,14 +85,18 @@ def test_duration_override_and_note_reach_the_entry(bundle):
         note="Both legs, after breakfast",
         duration=Duration(seconds_min=30, seconds_max=30, repetitions=2),
     )
-    doc = compose(Handout(items=(item,)), bundle.atlas, bundle.positions_of)
+    doc = compose(
+        Handout(items=(item,)), bundle.atlas, bundle.positions_of, figures=bundle.manifest()
+    )
     (entry,) = doc.entries
     assert entry.note == "Both legs, after breakfast"
     assert "30 seconds, twice" in entry.duration
 
 
 def test_date_defaults_to_today(bundle):
-    doc = compose(handout("ST36"), bundle.atlas, bundle.positions_of, dt.date(2026, 3, 4))
+    doc = compose(
+        handout("ST36"), bundle.atlas, bundle.positions_of, dt.date(2026, 3, 4), bundle.manifest()
+    )
     assert doc.date == "2026-03-04"
 
 

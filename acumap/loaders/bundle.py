@@ -114,8 +114,9 @@ def _landmark_problems(
     cause: dict[str, str] = {}
     for t in trouble:
         m = _UNKNOWN.search(t.message)
-        if m and m.group(1) in absent:
-            cause[t.code] = m.group(1)
+        name = m.group(1).partition(".")[0] if m else ""  # "l2.inferior" needs "l2"
+        if name and name in absent:
+            cause[t.code] = name
     depends = {t.code: m.group(1) for t in trouble if (m := _DEPENDS.match(t.message))}
     for code in depends:
         seen, at = set(), code

@@ -194,7 +194,12 @@ def test_views_come_from_the_manifest_and_a_double_click_opens_the_close_up(qtbo
     qtbot.mouseDClick(win.body.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert win.bundle.specs[win.state.view].kind == "close-up"
     assert win.state.selected == "PC6"
-    qtbot.keyClick(win, Qt.Key.Key_C)  # and back to the body figure it belongs to
+    from PySide6.QtWidgets import QToolBar
+
+    toolbar = win.findChild(QToolBar)
+    back = toolbar.widgetForAction(fa.closeup_action)
+    assert fa.closeup_action.text() == "Back to body"
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)  # the toolbar's "Back to body"
     assert win.state.view == "front"
 
 
