@@ -97,6 +97,7 @@ class HandoutDoc:
     precautions: tuple[str, ...]
     pregnancy_warning: str  # "" when not pregnant or nothing chosen is cautioned
     left_out: tuple[str, ...]  # codes dropped because the recipient is pregnant
+    closeups: frozenset[str] = frozenset()  # figure ids that are close-ups (crop them wider)
 
     @property
     def footer(self) -> str:
@@ -223,7 +224,7 @@ def compose(
         spec = specs.get(view)
         if spec is None:
             return FigurePlan(view, tuple(markers[view]), view.title())
-        sides = side_labels(spec.frame.left, spec.sides)
+        sides = side_labels(spec.frame.left, spec.sides, spec.kind == "close-up")
         return FigurePlan(view, tuple(markers[view]), spec.label, sides)
 
     plans = tuple(plan(view) for view in page_figures)
@@ -239,6 +240,7 @@ def compose(
         precautions=GENERAL_PRECAUTIONS,
         pregnancy_warning=warning,
         left_out=left_out,
+        closeups=frozenset(closeups),
     )
 
 

@@ -59,15 +59,17 @@ GENERAL_PRECAUTIONS = (
 )
 
 
-def side_labels(frame_left: str, sides: tuple[str, ...]) -> tuple[str, str]:
+def side_labels(frame_left: str, sides: tuple[str, ...], closeup: bool = False) -> tuple[str, str]:
     """What a figure says at its left and right edges about the patient's sides.
 
     One rule for the window and the handout: on a front view the patient's right is on the
     viewer's left; on a profile the page shows one side, named once on the left.
     """
-    if frame_left == "+x":
-        return ("Patient's right", "Patient's left")
-    if frame_left == "-x":
-        return ("Patient's left", "Patient's right")
     shown = [s for s in sides if s in ("left", "right")]
-    return (f"Patient's {shown[0]} side" if len(shown) == 1 else "", "")
+    if len(shown) == 2 and frame_left == "+x":
+        return ("Patient's right", "Patient's left")
+    if len(shown) == 2 and frame_left == "-x":
+        return ("Patient's left", "Patient's right")
+    if len(shown) == 1 and frame_left in ("toward", "away") and not closeup:  # a profile
+        return (f"Patient's {shown[0]} side", "")
+    return ("", "")  # a close-up of one hand or foot: its title says which

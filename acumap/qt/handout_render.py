@@ -233,19 +233,23 @@ def _free_spot(spot: QPointF, placed: list[QPointF], r: float, outward: float) -
     return at
 
 
-def crop_image(art: _Art, marker: Marker, color: str, px: int = 240) -> QImage:
-    """A raster close-up around one point (raster keeps a long PDF small)."""
+def crop_image(
+    art: _Art, marker: Marker, color: str, px: int = 240, closeup: bool = False
+) -> QImage:
+    """A raster close-up around one point (raster keeps a long PDF small). A close-up figure
+    is drawn larger, so its crop takes a share of the figure rather than fixed units."""
     vx, vy, vw, vh = art.figure.viewbox
-    half = CROP_UNITS / 2
+    units = 0.5 * min(vw, vh) if closeup else CROP_UNITS
+    half = units / 2
     cx = min(max(marker.x, vx + half), vx + vw - half)
     cy = min(max(marker.y, vy + half), vy + vh - half)
     img = QImage(px, px, QImage.Format.Format_ARGB32)
     img.fill(QColor("#ffffff"))
     painter = QPainter(img)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    art.renderer.setViewBox(QRectF(cx - half, cy - half, CROP_UNITS, CROP_UNITS))
+    art.renderer.setViewBox(QRectF(cx - half, cy - half, units, units))
     art.renderer.render(painter, QRectF(0, 0, px, px))
-    k = px / CROP_UNITS
+    k = px / units
     at = QPointF((marker.x - (cx - half)) * k, (marker.y - (cy - half)) * k)
     painter.setPen(QPen(QColor(WARN), px / 60))
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -319,7 +323,7 @@ def render_handout(
             e, d = doc.entries[idx], entry_docs[idx]
             if idx != page[0]:
                 y += GAP
-            _draw_entry(p, e, d, y, width, arts)
+            _draw_entry(p, e, d, y, width, arts, doc.closeups)
             y += heights[idx]
         _footer(p, doc, page_no, len(pages), width, height)
     p.end()
@@ -327,12 +331,18 @@ def render_handout(
 
 
 def _draw_entry(
-    p: QPainter, e: Entry, d: QTextDocument, y: float, width: float, arts: Mapping[str, _Art]
+    p: QPainter,
+    e: Entry,
+    d: QTextDocument,
+    y: float,
+    width: float,
+    arts: Mapping[str, _Art],
+    closeups: frozenset[str],
 ) -> None:
     _marker(p, QPointF(9, y + 9), e.number, e.color, 8.5)
     if e.focus is not None:
         view, marker = e.focus
-        img = crop_image(arts[view], marker, e.color)
+        img = crop_image(arts[view], marker, e.color, closeup=view in closeups)
         p.drawImage(QRectF(24, y, THUMB, THUMB), img)
         p.setPen(QPen(QColor("#c8b8aa"), 0.6))
         p.setBrush(Qt.BrushStyle.NoBrush)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
@@ -101,7 +101,9 @@ class FigureScene(QGraphicsScene):
 
     def _add_side_labels(self) -> None:
         x, y, w, _ = self.figure.viewbox
-        left_right = side_labels(self.spec.frame.left, self.spec.sides)
+        left_right = side_labels(
+            self.spec.frame.left, self.spec.sides, self.spec.kind == "close-up"
+        )
         font = QFont()
         font.setPointSizeF(10)
         font.setBold(True)
@@ -113,15 +115,17 @@ class FigureScene(QGraphicsScene):
             item.setFont(font)
             item.setBrush(QColor("#6b5a4e"))
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            width = item.boundingRect().width() if fx > 0.5 else 0
-            item.setPos(x + fx * w - width, y + 0.01 * w)
+            item.setPos(x + fx * w, y + 0.01 * w)
+            if fx > 0.5:  # right-aligned in screen pixels, whatever the zoom
+                item.setTransform(QTransform.fromTranslate(-item.boundingRect().width(), 0))
             item.setData(0, "side-label")
             self.addItem(item)
         title = QGraphicsSimpleTextItem(view_name)
         title.setFont(font)
         title.setBrush(QColor("#9a8a7e"))
         title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        title.setPos(x + 0.5 * w - title.boundingRect().width() / 2, y + 0.01 * w)
+        title.setPos(x + 0.5 * w, y + 0.01 * w)
+        title.setTransform(QTransform.fromTranslate(-title.boundingRect().width() / 2, 0))
         self.addItem(title)
 
     def side_labels(self) -> list[str]:
