@@ -35,7 +35,7 @@ from acumap.loaders.bundle import load_bundle
 from acumap.core.state import ViewerState
 from acumap.qt.main_window import MainWindow
 app = make_app(); b = load_bundle(cached=True)
-s = ViewerState({c: b.views_of(c) for c in b.atlas.points})
+s = ViewerState({c: b.views_of(c) for c in b.atlas.points}, list(b.specs))
 w = MainWindow(b, s, None); w.show(); app.processEvents()
 print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
@@ -66,6 +66,25 @@ def start_and_memory() -> None:
           f"-> {warm_m / bare_m:.2f}x (target <= 1.5x); first start {cold[1]:.0f} MiB")  # fmt: skip
 
 
+def placement() -> None:
+    """The whole atlas placed on every figure of the set (what a cold start and `check` do)."""
+    from acumap.geometry.placement import place_on_figure
+    from acumap.loaders.bundle import load_bundle
+
+    t = time.perf_counter()
+    bundle = load_bundle()
+    full = time.perf_counter() - t
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter()
+        for fig in bundle.figures.values():
+            place_on_figure(fig, bundle.atlas.points, bundle.atlas.segments)
+        runs.append(time.perf_counter() - t)
+    print(f"placement: {len(bundle.positions)} positions of {len(bundle.atlas.points)} points "
+          f"on {len(bundle.figures)} figures in {statistics.median(runs) * 1000:.1f} ms "
+          f"(median of 5); whole load with every figure parsed {full * 1000:.0f} ms")  # fmt: skip
+
+
 def in_process() -> None:
     import msgspec
     from PySide6.QtCore import QPointF, Qt
@@ -80,7 +99,7 @@ def in_process() -> None:
 
     app = make_app()
     bundle = load_bundle()
-    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
+    state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points}, list(bundle.specs))
     win = MainWindow(bundle, state, None)
     win.show()
     app.processEvents()
@@ -111,8 +130,8 @@ def in_process() -> None:
                                   src.y + rng.uniform(-20, 20)))  # fmt: skip
         i += 1
     atlas = msgspec.structs.replace(bundle.atlas, points=points)
-    big = Bundle(atlas=atlas, figures=bundle.figures, positions=positions)
-    s2 = ViewerState({c: big.views_of(c) for c in atlas.points})
+    big = Bundle(atlas=atlas, specs=bundle.specs, figures=bundle.figures, positions=positions)
+    s2 = ViewerState({c: big.views_of(c) for c in atlas.points}, list(big.specs))
     w2 = MainWindow(big, s2, None)
     w2.show()
     app.processEvents()
@@ -141,4 +160,5 @@ def in_process() -> None:
 
 if __name__ == "__main__":
     start_and_memory()
+    placement()
     in_process()
