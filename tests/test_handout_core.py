@@ -192,3 +192,26 @@ def test_a_landmark_is_never_given_a_pressing_time(bundle):
     for code in ("CV8", "ST17"):
         assert point_duration(bundle.atlas.points[code]).startswith("Not pressed")
     assert point_duration(bundle.atlas.points["CV12"]).startswith("Press ")
+
+
+def test_page_one_shows_the_fewest_body_figures_and_the_close_ups_where_points_crowd(bundle):
+    legs = compose(handout("ST36", "SP6", "KI3"), bundle.atlas, bundle.positions_of,
+                   figures=bundle.manifest())  # fmt: skip
+    views = [f.view for f in legs.figures]
+    assert views[0] == "front"  # ST36 and SP6: the front covers both before any profile
+    assert "foot-inner" in views  # SP6 and KI3 crowd at the inner ankle
+    assert all(bundle.specs[v].kind == "body" for v in views[:-1])
+    inner = next(f for f in legs.figures if f.view == "foot-inner")
+    assert inner.label == "Right foot, inner side" and inner.sides == ("", "")
+    front = next(f for f in legs.figures if f.view == "front")
+    assert front.sides == ("Patient's right", "Patient's left")
+    one = compose(handout("BL23"), bundle.atlas, bundle.positions_of, figures=bundle.manifest())
+    assert [f.view for f in one.figures] == ["back"]
+
+
+def test_an_entry_close_up_prefers_the_hand_or_foot_figure(bundle):
+    doc = compose(handout("LI4", "KI1"), bundle.atlas, bundle.positions_of,
+                  figures=bundle.manifest())  # fmt: skip
+    focus = {e.code: e.focus[0] for e in doc.entries if e.focus}
+    assert focus == {"LI4": "hand-back", "KI1": "foot-sole"}
+    assert doc.closeups >= {"hand-back", "foot-sole"}

@@ -18,6 +18,7 @@ from acumap.core.model import Atlas, FigureSpec
 from acumap.core.text import GENERAL_PRECAUTIONS, point_duration, side_labels
 
 MAX_PAGE_FIGURES = 3  # body figures side by side on page 1 beside the precautions
+MAX_CLOSEUPS = 2  # close-ups added to page 1 where chosen points crowd (a hand, a foot)
 
 
 class Placed(Protocol):
@@ -227,7 +228,14 @@ def compose(
         sides = side_labels(spec.frame.left, spec.sides, spec.kind == "close-up")
         return FigurePlan(view, tuple(markers[view]), spec.label, sides)
 
-    plans = tuple(plan(view) for view in page_figures)
+    # where two or more chosen points share a close-up (a hand, a foot, the face) they crowd
+    # on the body figure: page 1 shows that close-up too
+    crowded = [
+        v
+        for v in sorted(markers, key=rank)
+        if v in closeups and len({m.code for m in markers[v]}) >= 2
+    ][:MAX_CLOSEUPS]
+    plans = tuple(plan(view) for view in [*page_figures, *crowded])
     warning = pregnancy_text(cautioned, drop, atlas) if handout.pregnant else ""
     return HandoutDoc(
         title=handout.title.strip() or "Your acupressure points",

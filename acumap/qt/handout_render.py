@@ -172,16 +172,45 @@ def _marker(p: QPainter, at: QPointF, number: int, color: str, r: float) -> None
     )
 
 
+def _crop(figure: Figure, markers: Sequence[Marker], closeup: bool = False) -> QRectF:
+    """What of a figure page 1 shows: all of it, unless the chosen points sit in one part of
+    a body figure (only the legs, only the head): then that band, with room around it."""
+    vx, vy, vw, vh = figure.viewbox
+    full = QRectF(vx, vy, vw, vh)
+    if not markers or closeup:
+        return full
+    top = min(m.y for m in markers) - 0.15 * vh
+    bottom = max(m.y for m in markers) + 0.15 * vh
+    top, bottom = max(vy, top), min(vy + vh, bottom)
+    if bottom - top > 0.6 * vh:
+        return full
+    return QRectF(vx, top, vw, bottom - top)
+
+
+LABEL_H = 20.0  # above each figure: its name, then the patient's sides on a line of their own
+
+
+def _figure_height(view: QRectF, width: float, most: float) -> float:
+    """The height a figure takes in a box `width` wide and at most `most` high."""
+    scale = min(width / view.width(), (most - LABEL_H) / view.height())
+    return LABEL_H + view.height() * scale
+
+
 def _draw_figure(
-    p: QPainter, art: _Art, plan: FigurePlan, box: QRectF, colors: Mapping[str, str]
+    p: QPainter, art: _Art, plan: FigurePlan, box: QRectF, colors: Mapping[str, str], view: QRectF
 ) -> None:
-    vx, vy, vw, vh = art.figure.viewbox
-    label_h = 20.0  # view name, then the patient's sides on a line of their own
+    label_h = LABEL_H
     room = QRectF(box.x(), box.y() + label_h, box.width(), box.height() - label_h)
-    scale = min(room.width() / vw, room.height() / vh)
-    target = QRectF(room.x() + (room.width() - vw * scale) / 2, room.y(), vw * scale, vh * scale)
-    art.renderer.setViewBox(QRectF(vx, vy, vw, vh))
+    scale = min(room.width() / view.width(), room.height() / view.height())
+    w, h = view.width() * scale, view.height() * scale
+    target = QRectF(room.x() + (room.width() - w) / 2, room.y(), w, h)
+    art.renderer.setViewBox(view)
+    p.save()
+    p.setClipRect(target)
     art.renderer.render(p, target)
+    p.restore()
+    vx, vy, vw, vh = art.figure.viewbox
+    art.renderer.setViewBox(QRectF(vx, vy, vw, vh))
     left = f"◂ {plan.sides[0].lower()}" if plan.sides[0] else ""
     right = f"{plan.sides[1].lower()} ▸" if plan.sides[1] else ""
     p.setPen(QColor(MUTED))
@@ -196,7 +225,7 @@ def _draw_figure(
     sides = QRectF(box.x(), box.y() + 10, box.width(), 9)
     _text(p, sides, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
     _text(p, sides, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
-    _draw_markers(p, art.figure, plan.markers, target, scale, colors)
+    _draw_markers(p, art.figure, plan.markers, target, scale, colors, view)
 
 
 def _draw_markers(
@@ -206,8 +235,9 @@ def _draw_markers(
     target: QRectF,
     scale: float,
     colors: Mapping[str, str],
+    view: QRectF,
 ) -> None:
-    vx, vy = figure.viewbox[0], figure.viewbox[1]
+    vx, vy = view.x(), view.y()
     r = 4.6
     mid_x = target.x() + (figure.midline_x - vx) * scale
     placed: list[QPointF] = []
@@ -278,10 +308,17 @@ def render_handout(
     header = _doc(header_html(doc), width)
     warning = _doc(warning_html(doc), width - 16) if doc.pregnancy_warning else None
     n_fig = len(doc.figures)
-    fig_w = 132.0 if n_fig else 0.0
-    side_w = width - n_fig * (fig_w + GAP)
+    # up to two figures stand beside the precautions; more fill the row, precautions below
+    beside = n_fig <= 2
+    fig_w = 132.0 if beside else min(132.0, (width - (n_fig - 1) * GAP) / n_fig)
+    side_w = width - n_fig * (fig_w + GAP) if beside else width
     precautions = _doc(precautions_html(doc), side_w - 16, BODY_PX - 0.4)
-    fig_h = max(226.0 if n_fig else 0.0, precautions.size().height() + 16)
+    box_h = precautions.size().height() + 16
+    views = [
+        _crop(figures[f.view], f.markers, f.view in doc.closeups) for f in doc.figures
+    ]  # what of each figure is shown: the band of its points, not empty legs
+    fig_h = max((_figure_height(v, fig_w, 226.0) for v in views), default=0.0)
+    band_h = max(fig_h, box_h) if beside else fig_h + GAP + box_h
     text_w = width - THUMB - GAP - 26
     entry_docs = [_doc(entry_html(e, hanzi_family), text_w) for e in doc.entries]
     heights = [max(d.size().height(), THUMB) + 8 for d in entry_docs]
@@ -289,7 +326,7 @@ def render_handout(
     y0 = header.size().height() + 6
     if warning is not None:
         y0 += warning.size().height() + 16 + 6
-    first_room = height - FOOTER_H - (y0 + fig_h + GAP)
+    first_room = height - FOOTER_H - (y0 + band_h + GAP)
     pages = paginate(heights, first_room, height - FOOTER_H, GAP)
 
     p = QPainter(device)
@@ -312,13 +349,14 @@ def render_handout(
                 y += box.height() + 6
             for i, plan in enumerate(doc.figures):
                 box = QRectF(i * (fig_w + GAP), y, fig_w, fig_h)
-                _draw_figure(p, arts[plan.view], plan, box, colors)
-            pbox = QRectF(width - side_w, y, side_w, precautions.size().height() + 16)
+                _draw_figure(p, arts[plan.view], plan, box, colors, views[i])
+            px, py = (width - side_w, y) if beside else (0.0, y + fig_h + GAP)
+            pbox = QRectF(px, py, side_w, box_h)
             p.setPen(QPen(QColor("#8c6e5a"), 0.8))
             p.setBrush(QColor("#fbf6f1"))
             p.drawRoundedRect(pbox, 4, 4)
             _draw_doc(p, precautions, pbox.x() + 8, pbox.y() + 8)
-            y += fig_h + GAP
+            y += band_h + GAP
         for idx in page:
             e, d = doc.entries[idx], entry_docs[idx]
             if idx != page[0]:
