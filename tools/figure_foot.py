@@ -21,7 +21,7 @@ from pathlib import Path
 
 import figure_foot_table
 import figure_foot_views as views
-from figure_parts import curve_d, num, pt, ring_points, shape_d
+from figure_parts import curve_d, num, pt, ring_points, shape_d, sync_outputs
 from figure_views import STYLES
 from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
@@ -249,20 +249,7 @@ def main(argv: list[str]) -> int:
             if path.suffix == ".svg":
                 (dest / path.name).write_text(overlay(text), encoding="utf-8")
         return 0
-    stale = []
-    for path, text in files.items():
-        if "--check" in argv:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(path.relative_to(ROOT).as_posix())
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-            shown = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path
-            print(f"wrote {shown}")
-    if stale:
-        print("out of date (run python tools/figure_foot.py): " + ", ".join(stale))
-        return 1
-    return 0
+    return sync_outputs(files, "--check" in argv, "figure_foot.py")
 
 
 if __name__ == "__main__":

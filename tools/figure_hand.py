@@ -33,7 +33,7 @@ from pathlib import Path
 
 import figure_hand_shape as hs
 import make_figures as body
-from figure_parts import UV, curve_d, num, pt, shape_d
+from figure_parts import UV, curve_d, num, pt, shape_d, sync_outputs
 from figure_views import STYLES
 from shapely import affinity
 from shapely.geometry import Point, Polygon
@@ -199,26 +199,11 @@ def outputs() -> dict[Path, str]:
 
 
 def main(argv: list[str]) -> int:
-    stale = []
-    for path, text in outputs().items():
-        rel = path.relative_to(ROOT).as_posix()
-        if "--check" in argv:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(rel)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-        print(f"wrote {rel}")
+    status = sync_outputs(outputs(), "--check" in argv, "figure_hand.py")
     if "--left" in argv:
         folder = Path(argv[argv.index("--left") + 1])
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in build("l").items():
-            (folder / name).write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {folder / name}")
-    if stale:
-        print("out of date (run python tools/figure_hand.py): " + ", ".join(stale))
-        return 1
-    return 0
+        sync_outputs({folder / n: t for n, t in build("l").items()}, False, "figure_hand.py")
+    return status
 
 
 if __name__ == "__main__":

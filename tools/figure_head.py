@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from figure_parts import UV, curve_d, num, sampled, shape_d
+from figure_parts import UV, curve_d, num, sampled, shape_d, sync_outputs
 from figure_views import STYLES as BODY_STYLES
 from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
@@ -218,20 +218,8 @@ def outputs(with_left: bool = False) -> dict[Path, str]:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    stale = []
-    for path, text in outputs(with_left="--left" in argv).items():
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(path.relative_to(ROOT).as_posix())
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {path.relative_to(ROOT).as_posix()}")
-    if stale:
-        print("out of date (run python tools/figure_head.py): " + ", ".join(stale))
-        return 1
-    return 0
+    files = outputs(with_left="--left" in argv)
+    return sync_outputs(files, "--check" in argv, "figure_head.py")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ import figure_lateral_art as art
 import figure_lateral_body as b
 import figure_lateral_marks as lm
 import figure_lateral_table as table
-from figure_parts import UV, curve_d, num, shape_d
+from figure_parts import UV, curve_d, num, shape_d, sync_outputs
 from figure_views import STYLES
 from shapely import affinity
 from shapely.geometry import MultiPolygon, Point
@@ -153,22 +153,8 @@ def tables() -> dict[Path, str]:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
     outputs: dict[Path, str] = {OUT / k: v for k, v in build().items()} | tables()
-    stale = []
-    for path, text in outputs.items():
-        rel = path.relative_to(ROOT).as_posix()
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(rel)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {rel}")
-    if stale:
-        print("out of date (run python tools/figure_lateral.py): " + ", ".join(stale))
-        return 1
-    return 0
+    return sync_outputs(outputs, "--check" in argv, "figure_lateral.py")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import pairwise
+from pathlib import Path
 
 from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
@@ -207,3 +208,26 @@ def shape_d(g: BaseGeometry, tolerance: float = 0.12, step: float = 4.0) -> str:
             raise ValueError(f"the smoothed outline near {ring[0]} does not follow the shape")
         out.append(curve_d(ring, True))
     return " ".join(out)
+
+
+# -- output ----------------------------------------------------------------------------------
+def sync_outputs(outputs: dict[Path, str], check: bool, script: str) -> int:
+    """Write every generated file, or with `check` say which committed ones differ (exit 1).
+
+    One loop for every figure generator, so `--check` means the same thing everywhere.
+    """
+    root = Path(__file__).resolve().parents[1]
+    stale = []
+    for path, text in outputs.items():
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(shown)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {shown}")
+    if stale:
+        print(f"out of date (run python tools/{script}): " + ", ".join(stale))
+        return 1
+    return 0

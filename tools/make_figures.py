@@ -59,6 +59,7 @@ from figure_parts import (
     ellipse,
     hull,
     outline,
+    sync_outputs,
     to_world,
 )
 from shapely.geometry import MultiPolygon, Point, Polygon
@@ -286,22 +287,9 @@ def build(view: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    stale = []
-    for view in ("front", "back"):
-        text = build(view)
-        path = OUT / f"{view}.svg"
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(path.relative_to(ROOT).as_posix())
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {path.relative_to(ROOT).as_posix()}")
-    if stale:
-        print("out of date (run python tools/make_figures.py): " + ", ".join(stale))
-        return 1
-    return regions(argv)
+    files = {OUT / f"{view}.svg": build(view) for view in ("front", "back")}
+    status = sync_outputs(files, "--check" in argv, "make_figures.py")
+    return status | regions(argv)
 
 
 def regions(argv: list[str]) -> int:
