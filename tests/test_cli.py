@@ -103,7 +103,8 @@ def test_filters_by_meridian_alias_and_condition(capsys: pytest.CaptureFixture[s
         ("LV3", "LR3"), ("SJ5", "TE5"), ("TB5", "TE5"), ("Du20", "GV20"), ("Ren6", "CV6"),
         ("HE7", "HT7"), ("UB40", "BL40"), ("ST-36", "ST36"), ("st 36", "ST36"),
         ("zusanli", "ST36"), ("Zu San Li", "ST36"), ("hegu", "LI4"), ("Shenmen", "HT7"),
-        ("yintang", "EX-HN3"),
+        ("yintang", "EX-HN3"), ("KID1", "KI1"), ("Stomach 36", "ST36"),
+        ("large intestine 4", "LI4"), ("Triple Energizer 5", "TE5"), ("governor vessel 20", "GV20"),
     ],
 )  # fmt: skip
 def test_show_accepts_aliases_and_pinyin(

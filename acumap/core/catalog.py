@@ -13,8 +13,9 @@ from acumap.core.model import Atlas, Point
 # Old or regional channel abbreviations people type (beside those in meridians.toml).
 EXTRA_ALIASES = {
     "LV": "LR", "LIV": "LR", "SJ": "TE", "TB": "TE", "TW": "TE", "DU": "GV", "REN": "CV",
-    "HE": "HT", "H": "HT", "UB": "BL", "P": "PC", "HC": "PC", "K": "KI",
+    "HE": "HT", "H": "HT", "UB": "BL", "P": "PC", "HC": "PC", "K": "KI", "KID": "KI",
 }  # fmt: skip
+_WORDS = re.compile(r"^(?P<name>[a-z ]+?)\s*(?P<n>\d{1,3})$")
 
 _CODE = re.compile(r"^([A-Z]{1,4})(\d{1,3})$")  # no channel has a thousand points
 MAX_QUERY = 200  # longer text is no name of a point; keeps lookups and suggestions cheap
@@ -47,6 +48,12 @@ class Catalog:
             self.channel_alias[m.code] = m.code
             for a in m.aliases:
                 self.channel_alias[a.upper()] = m.code
+        # "Stomach 36", "large intestine 4", "triple energizer 5": the channel's English name
+        self.channel_names: dict[str, str] = {}
+        for m in atlas.meridians.values():
+            words = re.sub(r"\b(meridian|channel|vessel)\b", "", m.english.lower()).strip()
+            self.channel_names[fold(words)] = m.code
+            self.channel_names[fold(m.english)] = m.code
         self._names: dict[str, str] = {}
         for p in atlas.points.values():
             for name in (p.code, p.pinyin, p.pinyin_tones, p.english, p.hanzi, *p.aliases):
@@ -67,6 +74,12 @@ class Catalog:
                 code = f"{channel}{int(m.group(2))}"
                 if code in self.atlas.points:
                     return code
+        words = _WORDS.match(q.lower())
+        if words:
+            channel = self.channel_names.get(fold(words.group("name")))
+            code = f"{channel}{int(words.group('n'))}" if channel else ""
+            if code in self.atlas.points:
+                return code
         return self._names.get(fold(q))
 
     def suggest(self, query: str, n: int = 5) -> list[str]:

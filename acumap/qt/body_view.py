@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QMenu, QToolTip, QWidget
 
 from acumap.core.catalog import Catalog
+from acumap.core.pathway import is_channel, pathway_runs
 from acumap.core.state import ViewerState
 from acumap.core.text import is_landmark
 from acumap.geometry.placement import Position
@@ -108,14 +109,18 @@ class BodyView(QGraphicsView):
             scene.show_channel([], None)
             return
         (meridian,) = self.state.meridians
-        chains: dict[str, list[QPointF]] = {}
+        if not is_channel(meridian):
+            scene.show_channel([], None)
+            return
+        by_side: dict[str, list[tuple[int, QPointF]]] = {}
         for p in self.bundle.atlas.meridian_points(meridian):
             if p.code not in self._visible:
                 continue
             for pos in self.bundle.positions_of(p.code, scene.view):
-                chains.setdefault(pos.side, []).append(QPointF(pos.x, pos.y))
+                by_side.setdefault(pos.side, []).append((p.number, QPointF(pos.x, pos.y)))
+        runs = [run for side in by_side.values() for run in pathway_runs(side)]
         color = QColor(self.bundle.atlas.meridians[meridian].color)
-        scene.show_channel(list(chains.values()), color)
+        scene.show_channel(runs, color)
 
     def _refresh_marks(self, *_: object) -> None:
         atlas = self.bundle.atlas
