@@ -180,3 +180,25 @@ def test_the_rule_catches_a_point_missing_its_caution(tmp_path: Path) -> None:
     path.write_text(text[:line_start] + text[line_end:], encoding="utf-8")
     problems = pregnancy_problems(load_atlas(data))
     assert "ST28 (lower abdomen): no pregnancy caution, expected avoid" in problems
+
+
+# Channels that are complete: every WHO point from 1 to point_count, nothing more. A channel
+# joins this list when its last point lands (the issues for the remaining channels say which).
+COMPLETE = ("ST", "PC", "CV")
+
+
+@pytest.mark.parametrize("meridian", COMPLETE)
+def test_a_complete_channel_has_exactly_its_who_points(meridian: str) -> None:
+    atlas = load_atlas(data_dir())
+    expected = atlas.meridians[meridian].point_count
+    codes = sorted((p.number for p in atlas.meridian_points(meridian)))
+    assert codes == list(range(1, expected + 1)), f"{meridian}: {codes}"
+
+
+def test_no_channel_has_more_points_than_who_counts() -> None:
+    atlas = load_atlas(data_dir())
+    for code, m in atlas.meridians.items():
+        if m.point_count:
+            numbers = [p.number for p in atlas.meridian_points(code)]
+            assert all(1 <= n <= m.point_count for n in numbers), code
+            assert len(numbers) == len(set(numbers)), code
