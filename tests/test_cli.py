@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -136,3 +139,32 @@ def test_check_reports_ok(capsys: pytest.CaptureFixture[str]) -> None:
     n = int(out.split()[0])
     assert n >= len(set(SELF_CARE_SET + CHANNELS))
     assert out.strip().endswith("on 13 figures OK")
+
+
+def test_no_display_is_one_line_not_a_core_dump(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "acumap"], capture_output=True, text=True, timeout=60, env=env,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert out.returncode == 1
+    assert out.stderr == (
+        "acumap: no display to open the window on (DISPLAY is not set); "
+        "`acumap handout` and `acumap --screenshot` work without one\n"
+    )
+
+
+def test_missing_xcb_libraries_are_named_with_their_packages(monkeypatch) -> None:
+    import ctypes.util
+
+    from acumap.qt import display
+
+    # this machine's libraries do not matter: only icccm is "missing"
+    monkeypatch.setattr(
+        ctypes.util, "find_library", lambda n: None if n == "xcb-icccm" else f"lib{n}.so"
+    )
+    why = display.window_problem({"DISPLAY": ":0"})
+    assert why is not None
+    assert why.startswith("the window needs libxcb-icccm4 (sudo apt-get install ")
+    assert display.window_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}) is None

@@ -191,7 +191,7 @@ COMPLETE = ("ST", "PC", "CV")
 def test_a_complete_channel_has_exactly_its_who_points(meridian: str) -> None:
     atlas = load_atlas(data_dir())
     expected = atlas.meridians[meridian].point_count
-    codes = sorted((p.number for p in atlas.meridian_points(meridian)))
+    codes = sorted(p.number for p in atlas.meridian_points(meridian))
     assert codes == list(range(1, expected + 1)), f"{meridian}: {codes}"
 
 

@@ -18,6 +18,7 @@ from acumap.core.state import ViewerState
 from acumap.loaders.bundle import Bundle, load_bundle
 from acumap.loaders.problems import LoadError
 from acumap.loaders.safe_write import WriteError, replacing
+from acumap.qt.display import window_problem
 from acumap.qt.figure_set_actions import FIGURE_SET_KEY
 
 if TYPE_CHECKING:
@@ -159,6 +160,9 @@ def run_window(args: argparse.Namespace) -> int:
         return 2
     if shot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not shot and QApplication.instance() is None and (why := window_problem()):
+        print(f"acumap: {why}", file=sys.stderr)
+        return 1
     app = make_app()
     try:
         window = open_window(args, size, headless=bool(shot))

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -39,8 +39,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.catalog = Catalog(bundle.atlas)
         self.views_of = {c: bundle.views_of(c) for c in bundle.atlas.points}
+        self.docks: list[QDockWidget] = []
         self.setWindowTitle("acumap — acupressure body map")
-        self.resize(*DEFAULT_SIZE)
+        self.resize(*fitted_size(DEFAULT_SIZE))
         self.body = BodyView(bundle, state, self)
         self.setCentralWidget(self.body)
         self.filters = FilterPanel(bundle, state, self)
@@ -71,7 +72,9 @@ class MainWindow(QMainWindow):
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
+        self.docks.append(dock)
         self.addDockWidget(area, dock)
         self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
         return dock
@@ -159,6 +162,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(fa.closeup_action)
         for item in [*view_actions, self.pregnant_action]:
             view_menu.addSeparator() if item is None else view_menu.addAction(item)
+        view_menu.addSeparator()
+        for dock in self.docks:  # a closed panel comes back from here
+            view_menu.addAction(dock.toggleViewAction())
         go_menu = self.menuBar().addMenu("&Go")
         for a in (find, prev_, next_, clear):
             go_menu.addAction(a)
@@ -238,6 +244,16 @@ class MainWindow(QMainWindow):
         self.save()
         self.handout_actions.flush()
         super().closeEvent(event)
+
+
+def fitted_size(wanted: tuple[int, int]) -> tuple[int, int]:
+    """The default size, but never larger than the screen's free area (at 2x scale a
+    1360x880 window would not fit a 1600x1000 screen's logical pixels)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    free = screen.availableGeometry()
+    return min(wanted[0], int(free.width() * 0.95)), min(wanted[1], int(free.height() * 0.92))
 
 
 def _as_list(value: object) -> list[str]:

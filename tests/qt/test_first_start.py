@@ -229,3 +229,20 @@ def test_a_broken_figure_set_is_refused_and_a_remembered_one_that_broke_never_br
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
     assert any("can no longer be used" in b.text() for b in boxes if b.isVisible())
     assert QSettings().value(FIGURE_SET_KEY) is None
+
+
+def test_the_default_size_fits_the_screen_and_panels_come_back_from_the_view_menu(qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    args = build_parser().parse_args([])
+    win = open_window(args, None, headless=False)  # no size asked: the default
+    qtbot.addWidget(win)
+    free = QGuiApplication.primaryScreen().availableGeometry()
+    assert win.width() <= free.width() and win.height() <= free.height()
+    view_menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&View")
+    toggles = {a.text(): a for a in view_menu.actions() if a.isCheckable()}
+    point = toggles["Point"]
+    point.trigger()  # the user unticks "Point" in the View menu
+    assert not win.docks[1].isVisible()
+    point.trigger()
+    assert win.docks[1].isVisible()
