@@ -168,3 +168,16 @@ def test_missing_xcb_libraries_are_named_with_their_packages(monkeypatch) -> Non
     assert why is not None
     assert why.startswith("the window needs libxcb-icccm4 (sudo apt-get install ")
     assert display.window_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}) is None
+
+
+@pytest.mark.parametrize(
+    ("typo", "code"), [("zusanly", "ST36"), ("neigwan", "PC6"), ("heku", "LI4")]
+)
+def test_typos_find_the_point_and_codes_are_never_corrected(typo: str, code: str) -> None:
+    from acumap.core.catalog import Catalog
+    from acumap.loaders.bundle import load_bundle
+
+    catalog = Catalog(load_bundle().atlas)
+    assert catalog.fuzzy(typo) == code
+    assert catalog.suggest(typo)[0] == code
+    assert catalog.fuzzy("ST99") is None and catalog.fuzzy("xyz") is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -82,16 +81,34 @@ class Catalog:
                 return code
         return self._names.get(fold(q))
 
+    def _ranked(self, query: str, limit: int) -> list[tuple[str, float]]:
+        """(code, score) for the names closest to a query, best first, one entry a code."""
+        from rapidfuzz import fuzz, process
+
+        key = fold(query[:MAX_QUERY])
+        if not key:
+            return []
+        found = process.extract(key, self._names.keys(), scorer=fuzz.WRatio, limit=limit * 4)
+        out: dict[str, float] = {}
+        for name, score, _ in found:
+            out.setdefault(self._names[name], score)
+        return sorted(out.items(), key=lambda cs: -cs[1])[:limit]
+
     def suggest(self, query: str, n: int = 5) -> list[str]:
         """Closest known codes for a name nobody has (for 'did you mean')."""
-        key = fold(query[:MAX_QUERY])
-        names = difflib.get_close_matches(key, list(self._names), n=n * 2, cutoff=0.5)
-        out: list[str] = []
-        for name in names:
-            code = self._names[name]
-            if code not in out:
-                out.append(code)
-        return out[:n]
+        return [code for code, score in self._ranked(query, n) if score >= 60]
+
+    def fuzzy(self, query: str) -> str | None:
+        """The point a mistyped name clearly means ('zusanly', 'neigwan', 'heku'), or None
+        when no name is close or two points are about as close."""
+        if _CODE.match(re.sub(r"[\s\-_.]+", "", query.upper())):
+            return None  # a mistyped code is not corrected into another point
+        ranked = self._ranked(query, 2)
+        if not ranked or ranked[0][1] < 75:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 7:
+            return None
+        return ranked[0][0]
 
     def resolve_all(self, names: Iterable[str]) -> list[str]:
         """Codes for every name, or UnknownPointError naming the first unknown one."""

@@ -54,7 +54,7 @@ class SearchBox(QLineEdit):
         code = self.catalog.resolve(query)
         if code is None:
             found = self.catalog.search(query, limit=1)
-            code = found[0] if found else None
+            code = found[0] if found else self.catalog.fuzzy(query)
         if code is None:
             shown = text if len(text) <= 40 else text[:40] + "…"
             self.setToolTip(f"No point called '{shown}'")
