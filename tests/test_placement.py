@@ -148,6 +148,14 @@ def fraction_along(b: Bundle, code: str, view: str, a: str, z: str) -> dict[str,
         ("CV12", "front", "xiphisternal-junction", "umbilicus", 4 / 8),
         ("SP6", "front", "medial-malleolus", "tibia-medial-condyle", 3 / 13),
         ("BL57", "back", "popliteal-crease-mid", "ankle-posterior", 8 / 16),
+        # the arm channels: WHO's forearm is 12 cun from the wrist crease to the elbow crease
+        ("LU6", "front", "LU9", "LU5", 7 / 12),
+        ("HT4", "front", "HT7", "HT3", 1.5 / 12),
+        ("SI7", "back", "SI5", "SI8", 5 / 12),
+        # the close-ups have their own cun: the hand's 3-cun forearm mark, the sole, the scalp
+        ("PC6", "hand-palm", "wrist-crease-anterior-mid", "forearm-3cun-anterior-mid", 2 / 3),
+        ("KI1", "foot-sole", "sole-web-toe2-3", "sole-heel-back", 1 / 3),
+        ("GV20", "head-top", "anterior-hairline", "posterior-hairline", 5 / 12),
     ],
 )
 def test_points_sit_at_their_cun_fraction_of_the_segment(
