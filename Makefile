@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(VENV)/bin/acumap
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check acumap tests tools benchmarks
 	$(VENV)/bin/mypy
