@@ -36,13 +36,15 @@ SEGMENTS = {
 
 
 def point(code: str, laterality: str = "midline", **place: object) -> Point:
+    """A bare point placed by `place` (on the front figure unless it names others)."""
+    place.setdefault("view", "front")
     return Point(
         code=code, pinyin=code, hanzi="点", english=code, meridian="EX",
         laterality=laterality,  # type: ignore[arg-type]
         location="x", how_to_find="x", technique="x", pressure="gentle",
         duration={"seconds_min": 30, "seconds_max": 60},  # type: ignore[arg-type]
         conditions=(), self_care=True,
-        place=(Placement(view="front", **place),),  # type: ignore[arg-type]
+        place=(Placement(**place),),  # type: ignore[arg-type]
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ import math
 
 import pytest
 from shapely.geometry import box
+from test_placement import point  # the same bare point, so the two files build points alike
 
 from acumap.core.model import Frame, Placement, Point, Segment
 from acumap.geometry.figure import Figure
@@ -52,18 +53,6 @@ SEGMENTS = {
     "arc": Segment(name="arc", curve="scalp", cun=5, views=("front",)),
     "finger": Segment(name="finger", start="tip", end="base", cun=2, views=("hand",)),
 }
-
-
-def point(code: str, laterality: str = "midline", **place: object) -> Point:
-    place.setdefault("view", "front")
-    return Point(
-        code=code, pinyin=code, hanzi="点", english=code, meridian="EX",
-        laterality=laterality,  # type: ignore[arg-type]
-        location="x", how_to_find="x", technique="x", pressure="gentle",
-        duration={"seconds_min": 30, "seconds_max": 60},  # type: ignore[arg-type]
-        conditions=(), self_care=True,
-        place=(Placement(**place),),  # type: ignore[arg-type]
-    )  # fmt: skip
 
 
 def place(fig: Figure, *points: Point) -> dict[tuple[str, str], tuple[float, float]]:
