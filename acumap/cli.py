@@ -76,9 +76,10 @@ def point_record(bundle: Bundle, code: str, view: str | None = None) -> dict[str
         "self_care": p.self_care,
         "positions": [
             {"view": q.view, "side": q.side, "x": q.x, "y": q.y}
+            | ({"site": q.site} if q.site else {})
             for q in bundle.positions_of(code, view)
         ],
-    }
+    } | ({"no_position": p.no_position} if p.no_position else {})
 
 
 def cmd_points(args: argparse.Namespace) -> int:
@@ -143,9 +144,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     if p.notes:
         lines.append(f"Notes:      {p.notes}")
     views = ", ".join(
-        f"{q.view} {q.side} ({q.x:.0f}, {q.y:.0f})" for q in bundle.positions_of(code)
+        f"{q.view} {q.side}{' ' + q.site if q.site else ''} ({q.x:.0f}, {q.y:.0f})"
+        for q in bundle.positions_of(code)
     )
-    lines.append(f"Shown on:   {views}")
+    lines.append(f"Shown on:   {views or 'no figure: ' + p.no_position}")
     print("\n".join(lines))
     return 0
 

@@ -41,6 +41,9 @@ at = "wrist-crease-anterior-mid"
 along = "forearm"
 cun = 2
 """
+# a second placement on the front figure, and the whole first placement
+SECOND = '\n\n[[point.place]]\nview = "front"\nat = "wrist-crease-anterior-mid"\n'
+PLACE = GOOD_POINT[GOOD_POINT.index("[[point.place]]") :]
 
 
 @pytest.fixture
@@ -89,6 +92,16 @@ def test_the_real_data_checks_ok(tree: Path, capsys: pytest.CaptureFixture[str])
         (('along = "forearm"', 'along = "shin"'), "EX-TEST1: place.along: unknown segment"),
         (("cun = 2", "cun = 30"), "EX-TEST1: place: lands outside the front silhouette"),
         (("cun = 2", "cun = 2\nfraction = 0.3"), "EX-TEST1: place.fraction: 'fraction' goes with"),
+        # several sites: each labelled, once per figure; a point no figure shows says why
+        (("cun = 2", f"cun = 2{SECOND}"), "EX-TEST1: place: more than one placement for the front"),
+        (
+            ("cun = 2", f'cun = 2\nsite = "a"{SECOND}site = "a"'),
+            "place.site: site 'a' is placed twice",
+        ),
+        (("cun = 2", "cun = 2\nmidline = true"), "place.midline: 'midline' is for one site"),
+        (("cun = 2", 'cun = 2\nsite = "a b?"'), "EX-TEST1: place[0].site: Expected `str` matching"),
+        (("self_care = true", 'self_care = true\nno_position = "x"'), "EX-TEST1: no_position: a"),
+        ((PLACE, ""), "EX-TEST1: place: the point is placed on no view (say why in 'no_position'"),
     ],
 )
 def test_each_kind_of_bad_point_is_one_clear_line(

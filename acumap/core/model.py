@@ -16,6 +16,8 @@ Cun = Annotated[float, msgspec.Meta(ge=-40, le=40)]
 Fraction = Annotated[float, msgspec.Meta(ge=0, le=1)]
 
 View = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9-]{0,39}$")]  # a figure id
+# the label of one site of a point with several (Baxie "index-middle", Jiaji "T1")
+SiteLabel = Annotated[str, msgspec.Meta(pattern=r"^([A-Za-z0-9][A-Za-z0-9 -]{0,39})?$")]
 Side = Literal["left", "right", "midline"]
 Direction = Literal["+x", "-x", "+y", "-y", "toward", "away"]
 Laterality = Literal["bilateral", "midline"]
@@ -94,7 +96,9 @@ class Placement(_Frozen, frozen=True):
     directions through the figure's frame, e.g. {superior = 1, lateral = 0.5}, in cun of
     `scale` (default: `across_scale`, then `along`).
 
-    `view` names one figure; `figures` several that share the landmark names.
+    `view` names one figure; `figures` several that share the landmark names. A point with
+    several sites (Sishencong, Baxie, Jiaji) has one placement per site on a figure, each with
+    its `site` label; `midline = true` places a site of a bilateral point once, on the midline.
     """
 
     view: View | None = None
@@ -117,6 +121,8 @@ class Placement(_Frozen, frozen=True):
     level_across: str | None = None
     move: dict[Anatomical, Cun] = {}
     scale: str | None = None
+    site: SiteLabel = ""
+    midline: bool = False
 
     def __post_init__(self) -> None:
         if (self.view is None) == (not self.figures):
@@ -200,7 +206,8 @@ class Point(_Frozen, frozen=True):
     duration: Duration
     conditions: tuple[str, ...]
     self_care: bool
-    place: tuple[Placement, ...]
+    place: tuple[Placement, ...] = ()
+    no_position: str = ""  # why no figure shows it (inside the mouth): instead of `place`
     pinyin_tones: str = ""
     self_care_reason: str = ""
     cautions: tuple[PointCaution, ...] = ()

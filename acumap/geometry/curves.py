@@ -39,9 +39,7 @@ def at_arc(points: Sequence[XY], distance: float, from_end: bool = False) -> XY:
     """The point `distance` units along the curve from its start (or its end)."""
     geom = line(points)
     if not 0 <= distance <= geom.length + 1e-9:
-        raise CurveError(
-            f"{distance:.1f} units along a curve only {geom.length:.1f} units long"
-        )
+        raise CurveError(f"{distance:.1f} units along a curve only {geom.length:.1f} units long")
     p = geom.interpolate(geom.length - distance if from_end else distance)
     return (p.x, p.y)
 

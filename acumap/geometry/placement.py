@@ -30,6 +30,7 @@ class Position:
     side: str
     x: float
     y: float
+    site: str = ""  # which site, for a point with several (Baxie "index-middle")
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,14 @@ class _Solver:
         self.failed: dict[Key, tuple[str, str]] = {}  # point -> (field, message), reported once
 
     def spec(self, code: str) -> Placement | None:
+        """The placement other points measure from: the first (site) on this figure."""
         for p in self.points[code].place:
             if self.fig.view in p.on_figures():
                 return p
         return None
+
+    def specs(self, code: str) -> list[Placement]:
+        return [p for p in self.points[code].place if self.fig.view in p.on_figures()]
 
     # -- references -------------------------------------------------------------
     def ref(self, name: str, side: str, field: str) -> Steps:
@@ -174,6 +179,24 @@ class _Solver:
         if key in self.failed:
             raise _Fail(*self.failed[key])
         return self.done[key]
+
+    def site_position(self, code: str, spec: Placement, side: str) -> XY:
+        """One site of a point. The first site is the point itself for the points that
+        measure from it; the others are placed from it and nothing measures from them, so
+        they are driven here, each reference solved (and cached) through `position`."""
+        if spec is self.spec(code) and not spec.midline:
+            return self.position(code, side)
+        steps = self.compute(self.points[code], spec, side)
+        reply: XY | None = None
+        while True:
+            try:
+                name, nside, field = next(steps) if reply is None else steps.send(reply)
+            except StopIteration as placed:
+                return placed.value
+            try:
+                reply = self.position(name, nside)
+            except _Fail:
+                raise _Fail(field, f"{name} could not be placed") from None
 
     def steps(self, code: str, side: str) -> Steps:
         spec = self.spec(code)
@@ -361,23 +384,27 @@ def place_on_figure(
     for code, point in points.items():
         if solver.spec(code) is None:
             continue
-        for side in SIDES_OF[point.laterality]:
-            if side not in figure.sides:  # a right profile shows no left-side point
-                continue
-            try:
-                x, y = solver.position(code, side)
-            except _Fail as fail:
-                problems.append(PlacementProblem(code, fail.field, str(fail), figure.view))
-                break
-            if not figure.contains((x, y)):
-                problems.append(
-                    PlacementProblem(
-                        code,
-                        "place",
-                        f"lands outside the {figure.view} silhouette at ({x:.1f}, {y:.1f})",
-                        figure.view,
+        for spec in solver.specs(code):
+            sides = ("midline",) if spec.midline else SIDES_OF[point.laterality]
+            for side in sides:
+                if side not in figure.sides:  # a right profile shows no left-side point
+                    continue
+                try:
+                    x, y = solver.site_position(code, spec, side)
+                except _Fail as fail:
+                    problems.append(PlacementProblem(code, fail.field, str(fail), figure.view))
+                    break
+                if not figure.contains((x, y)):
+                    where = f" (site {spec.site})" if spec.site else ""
+                    problems.append(
+                        PlacementProblem(
+                            code,
+                            "place",
+                            f"lands outside the {figure.view} silhouette{where} at "
+                            f"({x:.1f}, {y:.1f})",
+                            figure.view,
+                        )
                     )
-                )
-                break
-            out.append(Position(code, figure.view, side, round(x, 2), round(y, 2)))
+                    break
+                out.append(Position(code, figure.view, side, round(x, 2), round(y, 2), spec.site))
     return out, problems

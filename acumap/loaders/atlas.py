@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -122,12 +123,27 @@ def _check_point(p: Point, file: str, atlas: dict[str, Any], problems: list[Prob
         bad("self_care_reason", "say why the point is not for self-care")
     if p.duration.seconds_min > p.duration.seconds_max:
         bad("duration", "seconds_min is larger than seconds_max")
-    if not p.place:
-        bad("place", "the point is placed on no view")
-    views = [v for pl in p.place for v in pl.on_figures()]
-    twice = sorted({v for v in views if views.count(v) > 1})
-    if twice:
-        bad("place", f"more than one placement for the {', '.join(twice)} figure")
+    if not p.place and not p.no_position.strip():
+        bad("place", "the point is placed on no view (say why in 'no_position' if none shows it)")
+    if p.place and p.no_position:
+        bad("no_position", "a point with placements cannot also say it has no position")
+    _check_sites(p, bad)
+
+
+def _check_sites(p: Point, bad: Callable[[str, str], None]) -> None:
+    """One placement per figure, or one per site, each site labelled once per figure."""
+    seen: dict[str, list[str]] = {}
+    for pl in p.place:
+        for v in pl.on_figures():
+            seen.setdefault(v, []).append(pl.site)
+        if pl.midline and (p.laterality != "bilateral" or not pl.site):
+            bad("place.midline", "'midline' is for one site of a bilateral point with several")
+    for view, sites in seen.items():
+        if len(sites) > 1 and not all(sites):
+            bad("place", f"more than one placement for the {view} figure: label each 'site'")
+        elif len(set(sites)) < len(sites):
+            twice = sorted({s for s in sites if sites.count(s) > 1})
+            bad("place.site", f"site '{twice[0]}' is placed twice on the {view} figure")
 
 
 def _figure_segments(data: Path, segments: dict[str, Segment], problems: list[Problem]) -> None:

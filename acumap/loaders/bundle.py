@@ -129,6 +129,7 @@ def _landmark_problems(
     for code, name in cause.items():
         needed[name].add(code)
     names = dict.fromkeys([*table_missing, *needed])
+
     def line(name: str) -> Problem:
         n = len(needed.get(name, ()))
         message = f"missing landmark '{name}' (needed by {n} point{'s' if n != 1 else ''})"

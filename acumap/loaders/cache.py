@@ -30,7 +30,7 @@ from acumap.loaders.safe_write import write_atomic
 if TYPE_CHECKING:
     from acumap.loaders.bundle import Bundle
 
-FORMAT = 3  # bump when what is stored changes shape
+FORMAT = 4  # bump when what is stored changes shape
 MAGIC = b"acumap-cache\0"
 
 
@@ -47,7 +47,7 @@ class _Record(msgspec.Struct, frozen=True):
     atlas: Atlas
     specs: list[FigureSpec]
     figures: list[_FigureRecord]
-    positions: list[tuple[str, str, str, float, float]]
+    positions: list[tuple[str, str, str, float, float, str]]
 
 
 def cache_dir() -> Path:
@@ -144,7 +144,7 @@ def write_cached(key: str, bundle: Bundle) -> None:
             _FigureRecord(f.view, f.source, f.viewbox, f.silhouette_wkb, f.landmarks, f.curves)
             for f in bundle.figures.values()
         ],
-        positions=[(p.code, p.view, p.side, p.x, p.y) for p in bundle.positions],
+        positions=[(p.code, p.view, p.side, p.x, p.y, p.site) for p in bundle.positions],
     )
     body = msgspec.msgpack.encode(rec)
     target = _path(key)

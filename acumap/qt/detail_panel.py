@@ -45,6 +45,16 @@ def caution_html(atlas: Atlas, p: Point, pregnant: bool) -> tuple[str, str]:
     return preg_html, other_html
 
 
+def where_shown(p: Point) -> str:
+    """What the map cannot say itself: a point no figure shows, or one with several sites."""
+    if p.no_position:
+        return f"<p style='color:#555'><i>Not shown on the figures:</i> {escape(p.no_position)}</p>"
+    sites = list(dict.fromkeys(pl.site for pl in p.place if pl.site))
+    if len(sites) > 1:
+        return "<p style='color:#555'><i>A point with several sites: the map marks each.</i></p>"
+    return ""
+
+
 def point_html(atlas: Atlas, p: Point, pregnant: bool, hanzi_family: str | None) -> str:
     m = atlas.meridians[p.meridian]
     hanzi = ""
@@ -67,6 +77,7 @@ def point_html(atlas: Atlas, p: Point, pregnant: bool, hanzi_family: str | None)
         f"<p style='margin-top:2px'><i>{escape(p.english)}</i>{tones}<br>{chip}</p>",
         preg,
         f"<h4>Where</h4><p>{escape(p.location)}</p>",
+        where_shown(p),
         f"<h4>How to find it</h4><p>{escape(p.how_to_find)}</p>",
         f"<h4>How to press</h4><p>{escape(p.technique)}</p>",
         f"<p><b>{escape(point_duration(p))}</b></p>",

@@ -80,5 +80,3 @@ def warning_html(doc: HandoutDoc) -> str:
     size = f"{BODY_PX + 1:.0f}px"
     text = escape(doc.pregnancy_warning)
     return f"<p style='color:{WARN}; font-size:{size}'><b>⚠ {text}</b></p>"
-
-
