@@ -108,6 +108,9 @@ def test_filters_by_meridian_alias_and_condition(capsys: pytest.CaptureFixture[s
         ("zusanli", "ST36"), ("Zu San Li", "ST36"), ("hegu", "LI4"), ("Shenmen", "HT7"),
         ("yintang", "EX-HN3"), ("KID1", "KI1"), ("Stomach 36", "ST36"),
         ("large intestine 4", "LI4"), ("Triple Energizer 5", "TE5"), ("governor vessel 20", "GV20"),
+        ("B40", "BL40"), ("Kd3", "KI3"), ("TH5", "TE5"), ("Liv3", "LR3"), ("San Jiao 5", "TE5"),
+        ("Triple Warmer 5", "TE5"), ("Governing Vessel 20", "GV20"), ("Du Mai 20", "GV20"),
+        ("Urinary Bladder 40", "BL40"), ("Ren Mai 12", "CV12"), ("Gall Bladder 20", "GB20"),
     ],
 )  # fmt: skip
 def test_show_accepts_aliases_and_pinyin(

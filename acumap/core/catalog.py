@@ -9,11 +9,6 @@ from dataclasses import dataclass
 
 from acumap.core.model import Atlas, Point
 
-# Old or regional channel abbreviations people type (beside those in meridians.toml).
-EXTRA_ALIASES = {
-    "LV": "LR", "LIV": "LR", "SJ": "TE", "TB": "TE", "TW": "TE", "DU": "GV", "REN": "CV",
-    "HE": "HT", "H": "HT", "UB": "BL", "P": "PC", "HC": "PC", "K": "KI", "KID": "KI",
-}  # fmt: skip
 _WORDS = re.compile(r"^(?P<name>[a-z ]+?)\s*(?P<n>\d{1,3})$")
 
 _CODE = re.compile(r"^([A-Z]{1,4})(\d{1,3})$")  # no channel has a thousand points
@@ -42,7 +37,7 @@ class Catalog:
 
     def __init__(self, atlas: Atlas) -> None:
         self.atlas = atlas
-        self.channel_alias: dict[str, str] = dict(EXTRA_ALIASES)
+        self.channel_alias: dict[str, str] = {}  # old codes (LV, SJ, UB): meridians.toml
         for m in atlas.meridians.values():
             self.channel_alias[m.code] = m.code
             for a in m.aliases:
@@ -53,6 +48,8 @@ class Catalog:
             words = re.sub(r"\b(meridian|channel|vessel)\b", "", m.english.lower()).strip()
             self.channel_names[fold(words)] = m.code
             self.channel_names[fold(m.english)] = m.code
+            for a in m.aliases:  # "Triple Warmer 5", "Du Mai 20", and "UB 40" as well
+                self.channel_names[fold(a)] = m.code
         self._names: dict[str, str] = {}
         for p in atlas.points.values():
             for name in (p.code, p.pinyin, p.pinyin_tones, p.english, p.hanzi, *p.aliases):
