@@ -39,6 +39,7 @@ class Meridian(_Frozen, frozen=True):
     color: Annotated[str, msgspec.Meta(pattern=r"^#[0-9a-fA-F]{6}$")]
     point_count: Annotated[int, msgspec.Meta(ge=0, le=100)]
     aliases: tuple[str, ...] = ()
+    pathway: tuple[Annotated[str, msgspec.Meta(max_length=200)], ...] = ()  # chains: core/pathway
 
 
 class Condition(_Frozen, frozen=True):

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from acumap.core.model import Atlas, Caution, Condition, Meridian, Point, Segment
+from acumap.core.pathway import PathwayError, parse_chains
 from acumap.loaders.problems import LoadError, Problem, UnreadableInput, read_input
 
 T = TypeVar("T")
@@ -187,6 +188,11 @@ def load_atlas(data: Path) -> Atlas:
         parts[key + "s"] = None if unread else entries
     if parts["segments"] is not None:
         _figure_segments(data, parts["segments"], problems)
+    for m in (parts["meridians"] or {}).values():
+        try:
+            parse_chains(m.pathway, m.point_count)
+        except PathwayError as exc:
+            problems.append(Problem("meridians.toml", m.code, "pathway", str(exc)))
     parts = {
         "meridians": parts["meridians"],
         "conditions": parts["conditions"],

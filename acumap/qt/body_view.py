@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QMenu, QToolTip, QWidget
 
 from acumap.core.catalog import Catalog
-from acumap.core.pathway import is_channel, pathway_runs
+from acumap.core.pathway import is_channel, parse_chains, pathway_runs
 from acumap.core.state import ViewerState
 from acumap.core.text import is_landmark
 from acumap.geometry.placement import Position
@@ -112,14 +112,16 @@ class BodyView(QGraphicsView):
         if not is_channel(meridian):
             scene.show_channel([], None)
             return
-        by_side: dict[str, list[tuple[int, QPointF]]] = {}
+        by_side: dict[str, dict[int, QPointF]] = {}
         for p in self.bundle.atlas.meridian_points(meridian):
             if p.code not in self._visible:
                 continue
             for pos in self.bundle.positions_of(p.code, scene.view):
-                by_side.setdefault(pos.side, []).append((p.number, QPointF(pos.x, pos.y)))
-        runs = [run for side in by_side.values() for run in pathway_runs(side)]
-        color = QColor(self.bundle.atlas.meridians[meridian].color)
+                by_side.setdefault(pos.side, {})[p.number] = QPointF(pos.x, pos.y)
+        m = self.bundle.atlas.meridians[meridian]
+        chains = parse_chains(m.pathway, m.point_count)  # checked when the data was loaded
+        runs = [run for side in by_side.values() for run in pathway_runs(side, chains)]
+        color = QColor(m.color)
         scene.show_channel(runs, color)
 
     def _refresh_marks(self, *_: object) -> None:
