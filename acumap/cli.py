@@ -86,16 +86,12 @@ def cmd_points(args: argparse.Namespace) -> int:
     bundle = _load(args)
     atlas = bundle.atlas
     catalog = Catalog(atlas)
-    meridians = []
-    for m in args.meridian or []:
-        code = catalog.channel_alias.get(m.upper())
-        if code is None:
-            raise UsageError(f"unknown meridian '{m}' (known: {', '.join(atlas.meridians)})")
-        meridians.append(code)
-    for c in args.condition or []:
-        if c not in atlas.conditions:
-            raise UsageError(f"unknown condition '{c}' (known: {', '.join(atlas.conditions)})")
-    codes = catalog.filter(meridians, args.condition or [])
+    try:
+        meridians = [catalog.channel(m) for m in args.meridian or []]
+        conditions = [catalog.condition(c) for c in args.condition or []]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    codes = catalog.filter(meridians, conditions)
     if args.view and args.view not in bundle.specs:
         raise UsageError(f"unknown figure '{args.view[:40]}' (known: {', '.join(bundle.specs)})")
     if args.view:
@@ -112,18 +108,24 @@ def cmd_points(args: argparse.Namespace) -> int:
             w.writerow([p.code, p.meridian, p.pinyin, p.hanzi, p.english,
                         " ".join(p.conditions), " ".join(bundle.views_of(c))])  # fmt: skip
     else:
+        print(f"{'CODE':<10} {'PINYIN':<14} {'ENGLISH':<34} FIGURES")
         for c in codes:
             p = atlas.points[c]
-            views = "/".join(bundle.views_of(c))
+            views = "/".join(bundle.views_of(c)) or "(none: " + p.no_position[:40] + ")"
             print(f"{p.code:<10} {p.pinyin:<14} {p.english:<34} {views}")
-        print(f"{len(codes)} points")
+        print(f"{len(codes)} point{'' if len(codes) == 1 else 's'}")
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     bundle = _load(args)
+    codes = resolve_codes(Catalog(bundle.atlas), args.codes)
+    print("\n\n".join(show_text(bundle, code) for code in codes))
+    return 0
+
+
+def show_text(bundle: Bundle, code: str) -> str:
     atlas = bundle.atlas
-    (code,) = resolve_codes(Catalog(atlas), [args.code])
     p = atlas.points[code]
     m = atlas.meridians[p.meridian]
     lines = [
@@ -148,8 +150,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         for q in bundle.positions_of(code)
     )
     lines.append(f"Shown on:   {views or 'no figure: ' + p.no_position}")
-    print("\n".join(lines))
-    return 0
+    return "\n".join(lines)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -214,8 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     pts.add_argument("--format", choices=["table", "json", "csv"], default="table")
     pts.set_defaults(func=cmd_points)
 
-    show = with_sources(sub.add_parser("show", help="print one point in full"))
-    show.add_argument("code", help="code, alias or pinyin: LI4, LV3, SJ5, Du20, 'zu san li'")
+    show = with_sources(sub.add_parser("show", help="print points in full"))
+    show.add_argument(
+        "codes", nargs="+", metavar="CODE",
+        help="code, alias or pinyin: LI4, LV3, SJ5, Du20, 'zu san li'",
+    )  # fmt: skip
     show.set_defaults(func=cmd_show)
 
     chk = with_sources(sub.add_parser("check", help="validate data and figures"))

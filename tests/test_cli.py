@@ -184,3 +184,59 @@ def test_typos_find_the_point_and_codes_are_never_corrected(typo: str, code: str
     assert catalog.fuzzy(typo) == code
     assert catalog.suggest(typo)[0] == code
     assert catalog.fuzzy("ST99") is None and catalog.fuzzy("xyz") is None
+
+
+def test_points_table_has_a_header_and_counts_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "points", "--meridian", "PC", "--view", "hand-back")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["CODE", "PINYIN", "ENGLISH", "FIGURES"]
+    assert lines[1].startswith("PC9 ") and lines[-1] == "1 point"
+
+
+def test_show_prints_several_points(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "LI4", "pc6", "zu san li")
+    assert status == 0
+    assert [b.split()[0] for b in out.strip().split("\n\n")] == ["LI4", "PC6", "ST36"]
+
+
+@pytest.mark.parametrize("name", ["nausea", "NAUSEA", "Nausea"])
+def test_conditions_by_tag_or_by_the_label_the_window_shows(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    _, by_tag, _ = run(capsys, "points", "--condition", "stress", "--format", "csv")
+    status, by_label, _ = run(capsys, "points", "--condition", "Stress and anxiety", "--format",
+                              "csv")  # fmt: skip
+    assert status == 0 and by_label == by_tag
+    status, out, _ = run(capsys, "points", "--condition", name, "--format", "csv")
+    assert status == 0 and "PC6," in out
+
+
+def test_nonsense_gets_no_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "show", "xyz")
+    assert status == 2
+    assert err == "acumap: unknown point 'xyz'\n"
+
+
+def test_check_of_an_empty_folder_names_each_missing_file(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    status, _, err = run(capsys, "check", "--data", str(tmp_path))
+    assert status == 1
+    assert f"meridians.toml: file not found ({tmp_path / 'meridians.toml'})" in err
+    assert f"no point files in {tmp_path / 'points'}" in err
+
+
+def test_the_window_options_say_what_is_known_and_qt_noise_is_not_printed(tmp_path) -> None:
+    def window(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        return subprocess.run([sys.executable, "-m", "acumap", *args], capture_output=True,
+                              text=True, timeout=60, env=env, cwd=tmp_path)  # fmt: skip
+
+    bad = window("--meridian", "QQ", "--screenshot", "x.png")
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("acumap: unknown meridian 'QQ' (known: LU, LI, ST,")
+    good = window("--condition", "Sleep", "--meridian", "Triple Warmer", "--screenshot", "x.png")
+    assert good.returncode == 0, good.stderr
+    assert good.stderr == ""
+    assert (tmp_path / "x.png").stat().st_size > 10_000

@@ -85,15 +85,35 @@ class Catalog:
         key = fold(query[:MAX_QUERY])
         if not key:
             return []
-        found = process.extract(key, self._names.keys(), scorer=fuzz.WRatio, limit=limit * 4)
+        # WRatio scores partial matches, which on a word of 3-4 letters match anything
+        # ('xyz' in 'waixiyan'): short words are compared whole
+        scorer = fuzz.ratio if len(key) <= 4 else fuzz.WRatio
+        found = process.extract(key, self._names.keys(), scorer=scorer, limit=limit * 4)
         out: dict[str, float] = {}
         for name, score, _ in found:
             out.setdefault(self._names[name], score)
         return sorted(out.items(), key=lambda cs: -cs[1])[:limit]
 
+    def channel(self, name: str) -> str:
+        """A channel's code from its code, an old code (LV, SJ) or a name (Triple Warmer)."""
+        code = self.channel_alias.get(name.strip().upper()) or self.channel_names.get(fold(name))
+        if code is None:
+            known = ", ".join(self.atlas.meridians)
+            raise ValueError(f"unknown meridian {name[:40]!r} (known: {known})")
+        return code
+
+    def condition(self, name: str) -> str:
+        """A complaint's tag from its tag or the label the window shows, any case."""
+        key = fold(name)
+        for c in self.atlas.conditions.values():
+            if key in (fold(c.code), fold(c.label)):
+                return c.code
+        known = ", ".join(self.atlas.conditions)
+        raise ValueError(f"unknown condition {name[:40]!r} (known: {known})")
+
     def suggest(self, query: str, n: int = 5) -> list[str]:
         """Closest known codes for a name nobody has (for 'did you mean')."""
-        return [code for code, score in self._ranked(query, n) if score >= 60]
+        return [code for code, score in self._ranked(query, n) if score >= 65]
 
     def fuzzy(self, query: str) -> str | None:
         """The point a mistyped name clearly means ('zusanly', 'neigwan', 'heku'), or None

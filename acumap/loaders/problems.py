@@ -61,7 +61,7 @@ def read_input(path: Path, limit: int) -> bytes:
     try:
         fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise UnreadableInput("file not found") from None
+        raise UnreadableInput(f"file not found ({os.path.abspath(path)})") from None
     except OSError as exc:
         if os.path.isdir(path):  # Windows refuses to open a folder ("permission denied")
             raise UnreadableInput("is a folder, not a file") from None

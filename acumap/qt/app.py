@@ -9,7 +9,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -27,10 +34,21 @@ if TYPE_CHECKING:
 ORG, APP = "acumap", "acumap"
 
 
+# Qt warnings that say nothing to a user: the offscreen plugin (screenshots, handouts without
+# a window) cannot pass size hints on, and says so once per window
+_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if kind != QtMsgType.QtDebugMsg and message not in _NOISE:
+        print(message, file=sys.stderr)
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    qInstallMessageHandler(_qt_message)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -75,17 +93,10 @@ def check_writable(path: str) -> None:
 def apply_args(args: argparse.Namespace, bundle: Bundle, state: ViewerState) -> None:
     """Command-line state (used by --screenshot and for opening at a point)."""
     catalog = Catalog(bundle.atlas)
-    meridians = []
-    for m in args.meridian or []:
-        code = catalog.channel_alias.get(m.upper())
-        if code is None:
-            raise ValueError(f"unknown meridian '{m}'")
-        meridians.append(code)
-    for c in args.condition or []:
-        if c not in bundle.atlas.conditions:
-            raise ValueError(f"unknown condition '{c}'")
-    if meridians or args.condition:
-        state.set_filters(meridians, args.condition or [])
+    meridians = [catalog.channel(m) for m in args.meridian or []]  # ValueError: one line
+    conditions = [catalog.condition(c) for c in args.condition or []]
+    if meridians or conditions:
+        state.set_filters(meridians, conditions)
     if args.pregnant:
         state.set_pregnancy_overlay(True)
     if args.view:
