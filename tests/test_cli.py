@@ -76,9 +76,11 @@ def test_json_objects_keep_the_documented_shape(records: list[dict[str, object]]
     keys = {"code", "meridian", "pinyin", "hanzi", "english", "conditions", "cautions"}
     keys |= {"self_care", "positions"}
     for r in records:
-        assert set(r) == keys
+        # a point no figure shows says why instead of listing positions
+        assert set(r) == (keys | {"no_position"} if not r["positions"] else keys)
         for pos in r["positions"]:  # type: ignore[attr-defined]
-            assert set(pos) == {"view", "side", "x", "y"}
+            # a point with several sites names the site of each position
+            assert set(pos) - {"site"} == {"view", "side", "x", "y"}
             assert pos["view"] in FIGURE_IDS
             assert pos["side"] in ("left", "right", "midline")
             assert 0 <= pos["x"] <= 900 and 0 <= pos["y"] <= 1800
@@ -240,3 +242,12 @@ def test_the_window_options_say_what_is_known_and_qt_noise_is_not_printed(tmp_pa
     assert good.returncode == 0, good.stderr
     assert good.stderr == ""
     assert (tmp_path / "x.png").stat().st_size > 10_000
+
+
+def test_a_name_two_points_share_asks_which(capsys: pytest.CaptureFixture[str]) -> None:
+    # WHO gives CV7 (阴交) and GV28 (龈交) the same pinyin; the hanzi tell them apart
+    status, _, err = run(capsys, "show", "Yinjiao")
+    assert status == 2
+    assert err == "acumap: 'Yinjiao' is the name of CV7 and GV28: say which\n"
+    status, out, _ = run(capsys, "show", "龈交")
+    assert status == 0 and out.startswith("GV28  ")

@@ -183,7 +183,7 @@ def test_a_missing_data_file_is_named(tree: Path, capsys: pytest.CaptureFixture[
     (tree / "data" / "cautions.toml").unlink()
     status, lines = check(tree, capsys)
     assert status == 1
-    assert "cautions.toml: file not found" in lines
+    assert f"cautions.toml: file not found ({tree / 'data' / 'cautions.toml'})" in lines
 
 
 def test_the_console_script_prints_no_traceback(tree: Path) -> None:

@@ -50,11 +50,18 @@ class Catalog:
             self.channel_names[fold(m.english)] = m.code
             for a in m.aliases:  # "Triple Warmer 5", "Du Mai 20", and "UB 40" as well
                 self.channel_names[fold(a)] = m.code
+        # a point's own names first, so no other point's alias hides them (ST42's "Fuyang"
+        # is BL59's pinyin); a name two points share (Yinjiao: CV7 and GV28) means neither
         self._names: dict[str, str] = {}
+        self.shared: dict[str, list[str]] = {}
         for p in atlas.points.values():
-            for name in (p.code, p.pinyin, p.pinyin_tones, p.english, p.hanzi, *p.aliases):
-                if name:
-                    self._names.setdefault(fold(name), p.code)
+            for name in {fold(n) for n in (p.code, p.pinyin, p.pinyin_tones, p.english, p.hanzi)}:
+                if name in self._names and self._names[name] != p.code:
+                    self.shared.setdefault(name, [self._names[name]]).append(p.code)
+                self._names.setdefault(name, p.code)
+        for p in atlas.points.values():
+            for name in p.aliases:
+                self._names.setdefault(fold(name), p.code)
 
     # -- lookup -----------------------------------------------------------------
     def resolve(self, query: str) -> str | None:
@@ -76,7 +83,8 @@ class Catalog:
             code = f"{channel}{int(words.group('n'))}" if channel else ""
             if code in self.atlas.points:
                 return code
-        return self._names.get(fold(q))
+        key = fold(q)
+        return None if key in self.shared else self._names.get(key)
 
     def _ranked(self, query: str, limit: int) -> list[tuple[str, float]]:
         """(code, score) for the names closest to a query, best first, one entry a code."""
@@ -132,6 +140,9 @@ class Catalog:
         out = []
         for raw in names:
             code = self.resolve(raw)
+            if code is None and fold(raw) in self.shared:
+                both = " and ".join(sorted(self.shared[fold(raw)]))
+                raise UnknownPointError(f"{raw.strip()!r} is the name of {both}: say which")
             if code is None:
                 hint = self.suggest(raw)
                 more = f" (did you mean {', '.join(hint)}?)" if hint else ""

@@ -203,7 +203,7 @@ def load_atlas(data: Path) -> Atlas:
     origin: dict[str, str] = {}
     point_files = sorted((data / "points").glob("*.toml"))
     if not point_files:
-        problems.append(Problem("points/", "", "", "no point files (points/*.toml)"))
+        problems.append(Problem("points/", "", "", f"no point files in {data / 'points'}"))
     for path in point_files:
         for p, file in read_table(path, "point", Point, "code", problems):
             if p.code in points:

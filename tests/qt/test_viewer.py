@@ -54,9 +54,10 @@ def test_click_on_st36_shows_zusanli(qtbot, make_window, bundle):
 
 def test_click_three_pixels_beside_a_dot_still_selects_it(qtbot, make_window, bundle):
     win = make_window()
-    pos = bundle.positions_of("CV12", "front")[0]
+    # ST36: no other dot within 3 cun (CV12 has KI19 half a cun beside it)
+    pos = bundle.positions_of("ST36", "front")[0]
     click(qtbot, win, viewport_pos(win, pos.x, pos.y) + QPoint(3, 0))
-    assert win.state.selected == "CV12"
+    assert win.state.selected == "ST36"
 
 
 def test_both_sides_of_a_bilateral_point_highlight(qtbot, make_window, bundle):
@@ -68,13 +69,14 @@ def test_both_sides_of_a_bilateral_point_highlight(qtbot, make_window, bundle):
 
 
 def _empty_body_spot(win: MainWindow, bundle: Bundle) -> QPoint:
-    """A place inside the silhouette with no dot within 40 screen pixels."""
+    """A place inside the silhouette with no dot within 25 screen pixels (well beyond the
+    click tolerance)."""
     fig = bundle.figures["front"]
     x0, y0, w, h = fig.viewbox
     positions = bundle.on_view("front")
-    for j in range(40):
-        for i in range(20):
-            x, y = x0 + w * (i + 0.5) / 20, y0 + h * (j + 0.5) / 40
+    for j in range(80):
+        for i in range(40):
+            x, y = x0 + w * (i + 0.5) / 40, y0 + h * (j + 0.5) / 80
             if not fig.contains((x, y)):
                 continue
             vp = viewport_pos(win, x, y)
@@ -82,7 +84,7 @@ def _empty_body_spot(win: MainWindow, bundle: Bundle) -> QPoint:
                 math.dist((vp.x(), vp.y()), (q.x(), q.y()))
                 for q in (viewport_pos(win, p.x, p.y) for p in positions)
             )
-            if near > 40:
+            if near > 25:
                 return vp
     raise AssertionError("no empty spot on the body")
 
