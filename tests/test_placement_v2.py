@@ -176,3 +176,11 @@ def test_one_spec_places_a_point_on_every_figure_it_names() -> None:
 def test_a_spec_needs_one_of_view_or_figures() -> None:
     with pytest.raises(ValueError, match="either 'view' or 'figures'"):
         Placement(view="front", figures=("front",), at="top")
+
+
+def test_a_fraction_of_a_curve_is_a_share_of_its_length() -> None:
+    # the ics curve: 30 units across, then 50 down-and-out (3-4-5): 80 long
+    got = place(TOY, point("Q", "bilateral", on="ics", arc_fraction=0.25))
+    assert near(got[("Q", "left")], (120, 60)) and near(got[("Q", "right")], (80, 60))
+    got = place(TOY, point("H", "bilateral", on="ics", arc_fraction=0.5))
+    assert near(got[("H", "left")], (136, 68))

@@ -87,7 +87,8 @@ class Placement(_Frozen, frozen=True):
     """Where a point is on one or more figures, written the way an atlas writes it.
 
     Base position: `at` a reference, or `between` two references at `fraction` (0.5 =
-    midway), or `on` a curve landmark (with `arc` cun from its start or from `arc_from`, or
+    midway), or `on` a curve landmark (with `arc` cun from its start or from `arc_from`, or at
+    `arc_fraction` of its length, or
     where it `meet`s another curve, or level with `level_with`). `level_with` moves the base
     to that reference's level: across the figure's "up" direction, or across the segment
     `level_across` (a tilted forearm). Then `cun` along `along` (a segment, or a curve
@@ -116,6 +117,7 @@ class Placement(_Frozen, frozen=True):
     across_unit: Literal["cun", "finger"] = "cun"
     on: str | None = None
     arc: Cun | None = None  # negative: back towards the curve's start
+    arc_fraction: Fraction | None = None  # that share of the curve's length from its start
     arc_from: str | None = None
     arc_scale: str | None = None
     meet: str | None = None

@@ -74,14 +74,20 @@ SPINE = (
 )  # fmt: skip
 
 
-def spine_border(name: str, landmarks: Mapping[str, XY]) -> XY | None:
+def spine_pair(name: str) -> tuple[str, str] | None:
+    """The two spinous processes `t3.inferior` lies between (t3, t4), else None."""
     vertebra, dot, border = name.partition(".")
     if not dot or vertebra not in SPINE or border not in ("inferior", "superior"):
         return None
     i = SPINE.index(vertebra) + (1 if border == "inferior" else -1)
-    if vertebra not in landmarks or not 0 <= i < len(SPINE) or SPINE[i] not in landmarks:
+    return (vertebra, SPINE[i]) if 0 <= i < len(SPINE) else None
+
+
+def spine_border(name: str, landmarks: Mapping[str, XY]) -> XY | None:
+    pair = spine_pair(name)
+    if pair is None or pair[0] not in landmarks or pair[1] not in landmarks:
         return None
-    a, b = landmarks[vertebra], landmarks[SPINE[i]]
+    a, b = landmarks[pair[0]], landmarks[pair[1]]
     return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
 
 
@@ -299,6 +305,8 @@ class _Solver:
         try:
             if s.meet is not None:
                 return curves.meet(pts, self.curve(s.meet, side, "place.meet"))
+            if s.arc_fraction is not None:  # WHO: "divide the curve into quarters"
+                return curves.at_arc(pts, s.arc_fraction * curves.line(pts).length)
             if s.arc is not None:
                 size = yield from self.cun_size(s.arc_scale or s.scale, side, "place.arc_scale")
                 start = 0.0
@@ -312,7 +320,7 @@ class _Solver:
                 return curves.level_on(pts, ref, up)
         except curves.CurveError as exc:
             raise _Fail("place.on", f"on '{s.on}': {exc}") from None
-        raise _Fail("place.on", "'on' needs 'arc', 'meet' or 'level_with'")
+        raise _Fail("place.on", "'on' needs 'arc', 'arc_fraction', 'meet' or 'level_with'")
 
     def compute(self, point: Point, s: Placement, side: str) -> Steps:
         x, y = yield from self.base(s, side)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from acumap.core.model import Atlas, FigureSpec
 from acumap.geometry.figure import Figure, FigureFormatError
-from acumap.geometry.placement import PlacementProblem, Position, place_on_figure
+from acumap.geometry.placement import PlacementProblem, Position, place_on_figure, spine_pair
 from acumap.loaders.atlas import load_atlas, point_files
 from acumap.loaders.figure_set import load_landmarks, load_manifest, missing_landmarks
 from acumap.loaders.figures import load_figure
@@ -114,9 +114,14 @@ def _landmark_problems(
     cause: dict[str, str] = {}
     for t in trouble:
         m = _UNKNOWN.search(t.message)
-        name = m.group(1).partition(".")[0] if m else ""  # "l2.inferior" needs "l2"
-        if name and name in absent:
-            cause[t.code] = name
+        if m is None:
+            continue
+        # "l1.inferior" needs both l1 and l2
+        needs = spine_pair(m.group(1)) or (m.group(1).partition(".")[0],)
+        for name in needs:
+            if name in absent:
+                cause[t.code] = name
+                break
     depends = {t.code: m.group(1) for t in trouble if (m := _DEPENDS.match(t.message))}
     for code in depends:
         seen, at = set(), code
