@@ -197,6 +197,18 @@ SEGMENTS = [
      " creases, 1 F-cun (positive proximally)"),
 ]  # fmt: skip
 
+# Segments measured by arc length along a curve landmark (name, curve, cun, views, note).
+CURVE_SEGMENTS = [
+    ("metacarpal-gap-2-3", "intermetacarpal-2-3", 2, ["hand-back"],
+     "not a B-cun measure: the groove between the 2nd and 3rd metacarpals from the level of the"
+     " dorsal wrist crease to the level of the metacarpophalangeal joints, in halves (EX-UE7"
+     " Yaotongdian at 1, midway)"),
+    ("metacarpal-gap-4-5", "intermetacarpal-4-5", 2, ["hand-back"],
+     "not a B-cun measure: the groove between the 4th and 5th metacarpals from the level of the"
+     " dorsal wrist crease to the level of the metacarpophalangeal joints, in halves (EX-UE7"
+     " Yaotongdian at 1, midway)"),
+]  # fmt: skip
+
 
 def segment_toml() -> str:
     out = ["# Proportional segments of the hand close-ups, proposed for data/segments.toml:",
@@ -208,5 +220,9 @@ def segment_toml() -> str:
         note = note.replace("EDGE", f"{EDGE * fh.CM:.1f} units")
         out += ["", "[[segment]]", f'name = "{name}"', f'start = "{start}"', f'end = "{end}"',
                 f"cun = {value}", "views = [" + ", ".join(f'"{v}"' for v in views) + "]",
+                f'note = "{note}"']  # fmt: skip
+    for name, curve, cun, views, note in CURVE_SEGMENTS:
+        out += ["", "[[segment]]", f'name = "{name}"', f"cun = {cun}", f'curve = "{curve}"',
+                "views = [" + ", ".join(f'"{v}"' for v in views) + "]",
                 f'note = "{note}"']  # fmt: skip
     return "\n".join(out) + "\n"

@@ -255,12 +255,19 @@ def front(s: Sheet, half: BaseGeometry) -> None:
         ("eyebrow-center", 31, 137), ("eyebrow-lateral", 51.5, 140.5),
         ("inner-canthus", 16.5, 156), ("outer-canthus", 45.5, 154), ("pupil", 31, sk.PUPIL_Y),
         ("infraorbital-margin", 31, 167), ("nose-ala", 14.5, 194.5), ("mouth-corner", 21.5, 218),
+        # the top of the alar groove, from the face close-up's nose scaled to this face (EX-HN8)
+        ("alar-crease-top", 11.4, 188.4),
         ("zygomatic-arch", 62, 173), ("tragus", 72, 178), ("earlobe", 76.5, 203),
+        # the highest point of the ear outline (make_figures.py ear, top at y 146), just inside
+        ("auricular-apex", 80, 148.5),
         ("mandible-angle", 58, 213), ("sternoclavicular", 20, 372),
         ("supraclavicular-fossa", sk.NIPPLE_U, 362), ("clavicle-midpoint", sk.NIPPLE_U, 385),
         ("infraclavicular-fossa", 146, 400), ("acromion", 182, 388),
         ("axillary-fold-anterior", *sk.AXILLA), ("nipple", sk.NIPPLE_U, sk.ICS[3]),
         ("costal-margin", sk.NIPPLE_U, 630), ("asis", 106, 796), ("inguinal-mid", 62, 853),
+        # the 6th and 7th spaces on the mammillary line, at the heights the lateral figures give
+        # them 4 cun from the midline (tools/figure_lateral_marks.py ICS_FRONT: LR14, GB24)
+        ("ics6-mammillary", sk.NIPPLE_U, 600), ("ics7-mammillary", sk.NIPPLE_U, 622),
         ("patella-base", sk.KNEE_U, sk.PAT_BASE), ("patella-apex", sk.KNEE_U, sk.PAT_APEX),
         ("patella-medial", 45, (sk.PAT_BASE + sk.PAT_APEX) / 2),
         ("patella-lateral", 83, (sk.PAT_BASE + sk.PAT_APEX) / 2),
@@ -332,6 +339,7 @@ def back(s: Sheet, half: BaseGeometry, sole: BaseGeometry) -> None:
     # landmarks
     s.mid("vertex", sk.VERTEX + 4)
     s.mid("external-occipital-protuberance", sk.EOP)
+    s.mid("external-occipital-protuberance-superior", sk.EOP_TOP)
     s.mid("posterior-hairline", sk.POST_HAIRLINE)
     s.mid("sacral-hiatus", sk.SACRAL[-1] + 19)
     s.mid("coccyx", sk.SACRAL[-1] + 42)
@@ -352,4 +360,6 @@ def back(s: Sheet, half: BaseGeometry, sole: BaseGeometry) -> None:
         s.pair(name, u, y)
     s.pair("greater-trochanter", edge_u(half, sk.GT) - 10, sk.GT)
     s.pair("popliteal-crease-lateral", edge_u(half, sk.PAT_APEX) - 8, sk.PAT_APEX)
+    # the lateral border of the semitendinosus tendon, where the drawn crease begins medially (KI10)
+    s.pair("semitendinosus-tendon", 42, sk.PAT_APEX)
     _hand_landmarks(s, back=True)

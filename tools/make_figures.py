@@ -105,6 +105,9 @@ T3, T7 = SPINE["t3"], SPINE["t7"]
 # head (drawn proportions, see docstring)
 HAIRLINE, GLABELLA, PUPIL_Y = 88.0, 142.0, 155.0
 POST_HAIRLINE, EOP = 262.0, 182.0
+# the protuberance's superior border (GV17, BL9, GB19): as on the head close-ups (head model),
+# 2.35 cun above the posterior hairline where the centre is 1.8 cun, scaled to this hairline-centre gap
+EOP_TOP = EOP - (POST_HAIRLINE - EOP) * (2.35 - 1.8) / 1.8
 
 # arm: shoulder joint, the cun-exact axillary fold -> elbow crease -> wrist crease
 SHOULDER: UV = (172.0, 420.0)
