@@ -38,7 +38,7 @@ REGIONS: dict[str, Region] = {
         | codes("ST", 26, 30)
         | codes("KI", 11, 15)
         | codes("SP", 12, 14)
-        | {"GB27", "GB28", "LR12"},
+        | {"GB27", "GB28", "LR12", "EX-CA1"},
         shared_reason=True,
     ),
     # From the navel (WHO 2008 counts it as upper abdomen) up to the ribs: textbooks advise
@@ -48,14 +48,20 @@ REGIONS: dict[str, Region] = {
         codes("CV", 8, 15) | codes("ST", 19, 25) | codes("KI", 16, 21) | {"SP15", "SP16"},
         shared_reason=True,
     ),
-    # Lumbar region: textbooks advise against it after the third month.
+    # Lumbar region: textbooks advise against it after the third month. Jiaji (EX-B2) runs
+    # from T1 to L5: one point, so its lumbar sites give the whole point the caution.
     "lower back": Region(
         "caution",
-        codes("GV", 3, 5) | codes("BL", 22, 26) | {"BL51", "BL52"},
+        codes("GV", 3, 5)
+        | codes("BL", 22, 26)
+        | {"BL51", "BL52"}
+        | {"EX-B2", "EX-B4", "EX-B5", "EX-B6", "EX-B7", "EX-B8"},
         shared_reason=True,
     ),
-    # The eight sacral crevices (Baliao).
-    "sacral foramina": Region("avoid", codes("BL", 31, 34), shared_reason=True),
+    # Over the sacrum: the eight sacral crevices (Baliao, BL31-BL34) and the points beside
+    # and between them down to the coccyx; textbooks name the lumbosacral region with the
+    # lower belly as the areas not treated in pregnancy.
+    "sacrum": Region("avoid", codes("BL", 27, 35) | {"GV2", "EX-B9"}, shared_reason=True),
     # Points classical texts forbid in pregnancy, each with its own reason.
     "classically forbidden": Region(
         "avoid",
