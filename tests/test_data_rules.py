@@ -190,7 +190,7 @@ def test_the_rule_catches_a_point_missing_its_caution(tmp_path: Path) -> None:
 
 # Channels that are complete: every WHO point from 1 to point_count, nothing more. A channel
 # joins this list when its last point lands (the issues for the remaining channels say which).
-COMPLETE = ("ST", "PC", "CV", "LU", "LI", "HT", "SI", "TE")
+COMPLETE = ("ST", "PC", "CV", "LU", "LI", "HT", "SI", "TE", "SP", "LR", "GB", "GV", "BL")
 
 
 @pytest.mark.parametrize("meridian", COMPLETE)
@@ -208,3 +208,46 @@ def test_no_channel_has_more_points_than_who_counts() -> None:
             numbers = [p.number for p in atlas.meridian_points(code)]
             assert all(1 <= n <= m.point_count for n in numbers), code
             assert len(numbers) == len(set(numbers)), code
+
+
+# The 48 extra points of the WHO 1991 nomenclature, and the sites of those that have several.
+EXTRA = (
+    [f"EX-HN{n}" for n in range(1, 16)] + ["EX-CA1"] + [f"EX-B{n}" for n in range(1, 10)]
+    + [f"EX-UE{n}" for n in range(1, 12)] + [f"EX-LE{n}" for n in range(1, 13)]
+)  # fmt: skip
+SITES = {  # point: (figure, dots on it): a close-up shows one hand or foot, the back both sides
+    "EX-HN1": ("head-top", 4),  # Sishencong: before, behind and beside GV20
+    "EX-B2": ("back", 34),  # Jiaji: beside T1 to L5, both sides
+    "EX-UE9": ("hand-back", 4),  # Baxie
+    "EX-UE10": ("hand-palm", 4),  # Sifeng
+    "EX-UE11": ("hand-palm", 5),  # Shixuan
+    "EX-LE10": ("foot-top", 4),  # Bafeng
+    "EX-LE12": ("foot-top", 5),  # Qiduan
+    "EX-LE5": ("front", 4),  # Xiyan: two per knee
+}
+
+
+def test_all_48_who_extra_points_are_there() -> None:
+    atlas = load_atlas(data_dir())
+    assert len(EXTRA) == 48
+    assert [c for c in EXTRA if c not in atlas.points] == []
+    assert "GV29" in atlas.points["EX-HN3"].aliases  # Yintang: the Chinese standard's GV29
+
+
+@pytest.mark.parametrize("code", list(SITES))
+def test_a_point_with_several_sites_shows_every_site(code: str) -> None:
+    from acumap.loaders.bundle import load_bundle
+
+    figure, dots = SITES[code]
+    got = load_bundle().positions_of(code, figure)
+    assert len(got) == dots
+    assert len({(p.x, p.y) for p in got}) == dots  # no two sites on top of each other
+
+
+def test_the_points_inside_the_mouth_say_so_and_are_not_for_self_care() -> None:
+    atlas = load_atlas(data_dir())
+    for code in ("EX-HN10", "EX-HN11", "EX-HN12", "EX-HN13", "GV28"):
+        p = atlas.points[code]
+        assert not p.place
+        assert "mouth" in p.no_position.lower() or "lip" in p.no_position.lower()
+        assert not p.self_care and p.self_care_reason

@@ -123,6 +123,7 @@ def fraction_along(b: Bundle, code: str, view: str, a: str, z: str) -> dict[str,
     """Where a point projects onto the line from landmark/point a to z, per side (0 = a, 1 = z)."""
     fig = b.figures[view]
     out = {}
+
     def ref(name: str, side: str) -> tuple[float, float]:
         if name in b.atlas.points:
             q = next(p for p in b.positions_of(name, view) if p.side == side)
@@ -158,6 +159,25 @@ def fraction_along(b: Bundle, code: str, view: str, a: str, z: str) -> dict[str,
         ("PC6", "hand-palm", "wrist-crease-anterior-mid", "forearm-3cun-anterior-mid", 2 / 3),
         ("KI1", "foot-sole", "sole-web-toe2-3", "sole-heel-back", 1 / 3),
         ("GV20", "head-top", "anterior-hairline", "posterior-hairline", 5 / 12),
+        # the leg and side channels: the medial leg is 13 cun (knee to malleolus), the lateral
+        # 16, the thigh 18 (hip-knee 19 on the side), the back of the thigh 14, the calf 16
+        ("SP7", "front", "medial-malleolus", "tibia-medial-condyle", 6 / 13),
+        ("SP8", "front", "medial-malleolus", "tibia-medial-condyle", 10 / 13),
+        ("LR5", "front", "medial-malleolus", "tibia-medial-condyle", 5 / 13),
+        ("LR6", "front", "medial-malleolus", "tibia-medial-condyle", 7 / 13),
+        ("SP16", "front", "xiphisternal-junction", "umbilicus", 5 / 8),
+        ("SP13", "front", "umbilicus", "pubic-symphysis", 4.3 / 5),
+        ("KI11", "front", "umbilicus", "pubic-symphysis", 5 / 5),
+        ("KI13", "front", "umbilicus", "pubic-symphysis", 3 / 5),
+        ("KI19", "front", "xiphisternal-junction", "umbilicus", 4 / 8),
+        ("GB32", "lateral-r", "greater-trochanter", "popliteal-crease-lateral", 12 / 19),
+        ("GB37", "front", "knee-lateral", "lateral-malleolus", 11 / 16),
+        ("GB39", "lateral-r", "knee-lateral", "lateral-malleolus", 13 / 16),
+        ("BL37", "back", "gluteal-fold", "popliteal-crease-mid", 6 / 14),
+        ("BL55", "back", "popliteal-crease-mid", "ankle-posterior", 2 / 16),
+        ("BL56", "back", "popliteal-crease-mid", "ankle-posterior", 5 / 16),
+        ("GV21", "head-top", "anterior-hairline", "posterior-hairline", 3.5 / 12),
+        ("GV24", "head-top", "anterior-hairline", "posterior-hairline", 0.5 / 12),
     ],
 )
 def test_points_sit_at_their_cun_fraction_of_the_segment(
@@ -194,3 +214,57 @@ def test_the_patients_left_is_on_the_viewers_right_in_front(bundle: Bundle) -> N
     back = {p.side: p.x for p in bundle.positions_of("BL40", "back")}
     assert front["left"] > front["right"]
     assert back["left"] < back["right"]
+
+
+@pytest.mark.parametrize(
+    ("code", "curve", "expected"),
+    [
+        # WHO divides these curved lines into quarters and thirds, by length
+        ("GB4", "temple-arc-r", 1 / 4),
+        ("GB5", "temple-arc-r", 1 / 2),
+        ("GB6", "temple-arc-r", 3 / 4),
+        ("GB10", "mastoid-arc-r", 1 / 3),
+        ("GB11", "mastoid-arc-r", 2 / 3),
+        ("TE18", "retroauricular-arc-r", 1 / 3),
+        ("TE19", "retroauricular-arc-r", 2 / 3),
+    ],
+)
+def test_points_sit_at_their_share_of_a_curved_line(
+    bundle: Bundle, code: str, curve: str, expected: float
+) -> None:
+    from acumap.geometry import curves
+
+    fig = bundle.figures["head-side"]
+    pts = fig.curves.get(curve) or fig.curves[curve[:-2]]
+    (pos,) = bundle.positions_of(code, "head-side")
+    share = curves.arc_of(pts, (pos.x, pos.y)) / curves.line(pts).length
+    assert share == pytest.approx(expected, abs=0.005)
+
+
+@pytest.mark.parametrize(
+    ("code", "spine", "cun"),
+    [
+        # the Bladder's two lines on the back: 1.5 and 3 cun from the midline (the medial
+        # borders of the scapulae are 6 cun apart), level with the border below a process
+        ("BL13", "t3.inferior", 1.5),
+        ("BL23", "l2.inferior", 1.5),
+        ("BL42", "t3.inferior", 3),
+        ("BL52", "l2.inferior", 3),
+        ("GV4", "l2.inferior", 0),
+        ("GV14", "c7.inferior", 0),
+    ],
+)
+def test_back_points_sit_beside_their_vertebra(
+    bundle: Bundle, code: str, spine: str, cun: float
+) -> None:
+    from acumap.geometry.placement import spine_border
+
+    fig = bundle.figures["back"]
+    level = spine_border(spine, fig.landmarks)
+    assert level is not None
+    width = math.dist(
+        fig.landmarks["scapula-medial-border-l"], fig.landmarks["scapula-medial-border-r"]
+    )
+    for pos in bundle.positions_of(code, "back"):
+        assert pos.y == pytest.approx(level[1], abs=0.05), (code, pos.side)
+        assert abs(pos.x - fig.midline_x) / (width / 6) == pytest.approx(cun, abs=0.02)

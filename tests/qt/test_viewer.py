@@ -21,7 +21,9 @@ from acumap.qt.main_window import MainWindow
 @pytest.fixture
 def make_window(qtbot, bundle: Bundle, isolated_settings: Path):
     def make() -> MainWindow:
-        state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points})
+        state = ViewerState(
+            {c: bundle.views_of(c) for c in bundle.atlas.points}, list(bundle.specs)
+        )
         win = MainWindow(bundle, state, QSettings())
         qtbot.addWidget(win)
         win.resize(1300, 900)
@@ -210,3 +212,26 @@ def test_screenshot_bad_arguments_exit_2(tmp_path, qapp, capsys):
     assert main(["--screenshot", str(tmp_path / "missing" / "x.png")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_click_on_any_site_of_a_point_selects_it_and_marks_every_site(qtbot, make_window, bundle):
+    win = make_window()
+    win.figure_actions.actions["hand-back"].trigger()  # the View menu's entry
+    # Baxie: four webs between the fingers; the third site, not the first
+    sites = bundle.positions_of("EX-UE9", "hand-back")
+    assert len(sites) == 4
+    third = sites[2]
+    click(qtbot, win, viewport_pos(win, third.x, third.y))
+    assert win.state.selected == "EX-UE9"
+    dots = win.body.current.dots["EX-UE9"]
+    assert len(dots) == 4 and all(d.selected for d in dots)
+    assert "several sites" in win.details.text()
+
+
+def test_a_point_inside_the_mouth_opens_its_text_without_a_dot(qtbot, make_window):
+    win = make_window()
+    qtbot.keyClicks(win.filters.search, "Juquan")
+    qtbot.keyClick(win.filters.search, Qt.Key.Key_Return)
+    assert win.state.selected == "EX-HN10"
+    assert "Not shown on the figures" in win.details.text()
+    assert "EX-HN10" not in win.body.current.dots
