@@ -190,7 +190,7 @@ def test_the_rule_catches_a_point_missing_its_caution(tmp_path: Path) -> None:
 
 # Channels that are complete: every WHO point from 1 to point_count, nothing more. A channel
 # joins this list when its last point lands (the issues for the remaining channels say which).
-COMPLETE = ("ST", "PC", "CV", "LU", "LI", "HT", "SI", "TE", "SP", "LR", "GB", "GV", "BL")
+COMPLETE = ("ST", "PC", "CV", "LU", "LI", "HT", "SI", "TE", "SP", "LR", "GB", "GV", "BL", "KI")
 
 
 @pytest.mark.parametrize("meridian", COMPLETE)
