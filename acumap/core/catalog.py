@@ -99,7 +99,8 @@ class Catalog:
         found = process.extract(key, self._names.keys(), scorer=scorer, limit=limit * 4)
         out: dict[str, float] = {}
         for name, score, _ in found:
-            out.setdefault(self._names[name], score)
+            for code in self.shared.get(name, [self._names[name]]):
+                out.setdefault(code, score)
         return sorted(out.items(), key=lambda cs: -cs[1])[:limit]
 
     def channel(self, name: str) -> str:
