@@ -215,3 +215,17 @@ def test_an_entry_close_up_prefers_the_hand_or_foot_figure(bundle):
     focus = {e.code: e.focus[0] for e in doc.entries if e.focus}
     assert focus == {"LI4": "hand-back", "KI1": "foot-sole"}
     assert doc.closeups >= {"hand-back", "foot-sole"}
+
+
+def test_a_point_with_several_sites_shows_them_all_beside_its_entry(bundle):
+    doc = compose(
+        handout("EX-HN1", "EX-UE9", "ST36", "EX-HN10"), bundle.atlas, bundle.positions_of,
+        figures=bundle.manifest(),
+    )  # fmt: skip
+    by = {e.code: e for e in doc.entries}
+    assert by["EX-HN1"].focus[0] == "head-top" and len(by["EX-HN1"].sites) == 4
+    assert by["EX-UE9"].focus[0] == "hand-back" and len(by["EX-UE9"].sites) == 4
+    assert by["ST36"].sites == ()  # one site: the thumbnail frames the one marker
+    # inside the mouth: its text, no thumbnail, no marker anywhere
+    assert by["EX-HN10"].focus is None and by["EX-HN10"].practitioner_only
+    assert all(m.code != "EX-HN10" for f in doc.figures for m in f.markers)

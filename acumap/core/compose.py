@@ -8,6 +8,7 @@ measurement is Qt's job, so pagination here works on heights the renderer measur
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -84,6 +85,8 @@ class Entry:
     views: tuple[str, ...]
     practitioner_only: str = ""  # the reason, for a point not for self-care ("" otherwise)
     focus: tuple[str, Marker] | None = None  # (view, marker) for the close-up beside the entry
+    # a point with several sites: every site on the focus figure (Baxie shows its four)
+    sites: tuple[Marker, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,9 +187,18 @@ def compose(
             mine.append((pos.view, marker))
             if pos.view not in views:
                 views.append(pos.view)
-        # the thumbnail: a close-up figure when there is one, else the first body view; the
-        # patient's right side (the left is its mirror)
-        mine.sort(key=lambda vm: (vm[0] not in closeups, rank(vm[0]), vm[1].side != "right"))
+        # the thumbnail: a close-up figure when there is one (the one with most sites, for a
+        # point with several), else the first body view; the patient's right side (the left
+        # is its mirror)
+        count = Counter(v for v, _ in mine)
+        mine.sort(
+            key=lambda vm: (
+                vm[0] not in closeups,
+                -count[vm[0]],
+                rank(vm[0]),
+                vm[1].side != "right",
+            )
+        )
         cautions = tuple(
             CautionLine(
                 atlas.cautions[c.code].label,
@@ -215,6 +227,10 @@ def compose(
                 pregnancy_flag=handout.pregnant and p.code in cautioned,
                 views=tuple(sorted(views, key=rank)),
                 focus=mine[0] if mine else None,
+                # a point with several sites shows them all (Sishencong: four around GV20)
+                sites=tuple(m for v, m in mine if v == mine[0][0])
+                if mine and any(pl.site for pl in p.place)
+                else (),
             )
         )
     body = [v for v in sorted(markers, key=rank) if v not in closeups]

@@ -177,7 +177,21 @@ def _draw_markers(
     r = 4.6
     mid_x = target.x() + (figure.midline_x - vx) * scale
     placed: list[QPointF] = []
+    # a point with several sites on one side (Jiaji's 17, Xiyan's 2): a dot at each site and
+    # one number, at the topmost, instead of a crowd of numbers
+    groups: dict[tuple[str, str], list[Marker]] = {}
     for m in markers:
+        groups.setdefault((m.code, m.side), []).append(m)
+    numbered = []
+    for group in groups.values():
+        if len(group) > 1:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(colors[group[0].code]))
+            for m in group:
+                spot = QPointF(target.x() + (m.x - vx) * scale, target.y() + (m.y - vy) * scale)
+                p.drawEllipse(spot, 1.6, 1.6)
+        numbered.append(min(group, key=lambda m: m.y))
+    for m in sorted(numbered, key=markers.index):
         spot = QPointF(target.x() + (m.x - vx) * scale, target.y() + (m.y - vy) * scale)
         at = _free_spot(spot, placed, r, outward=1.0 if spot.x() >= mid_x else -1.0)
         if at != spot:  # moved off a neighbour: a leader and a dot keep the true place
@@ -200,15 +214,24 @@ def _free_spot(spot: QPointF, placed: list[QPointF], r: float, outward: float) -
 
 
 def crop_image(
-    art: _Art, marker: Marker, color: str, px: int = 240, closeup: bool = False
+    art: _Art,
+    marker: Marker,
+    color: str,
+    px: int = 240,
+    closeup: bool = False,
+    sites: Sequence[Marker] = (),
 ) -> QImage:
     """A raster close-up around one point (raster keeps a long PDF small). A close-up figure
-    is drawn larger, so its crop takes a share of the figure rather than fixed units."""
+    is drawn larger, so its crop takes a share of the figure rather than fixed units. A point
+    with several sites is framed so that every site shows, each marked."""
     vx, vy, vw, vh = art.figure.viewbox
     units = 0.5 * min(vw, vh) if closeup else CROP_UNITS
+    shown = list(sites) or [marker]
+    xs, ys = [m.x for m in shown], [m.y for m in shown]
+    units = min(max(units, 1.3 * max(max(xs) - min(xs), max(ys) - min(ys))), min(vw, vh))
     half = units / 2
-    cx = min(max(marker.x, vx + half), vx + vw - half)
-    cy = min(max(marker.y, vy + half), vy + vh - half)
+    cx = min(max((min(xs) + max(xs)) / 2, vx + half), vx + vw - half)
+    cy = min(max((min(ys) + max(ys)) / 2, vy + half), vy + vh - half)
     img = QImage(px, px, QImage.Format.Format_ARGB32)
     img.fill(QColor("#ffffff"))
     painter = QPainter(img)
@@ -216,11 +239,13 @@ def crop_image(
     art.renderer.setViewBox(QRectF(cx - half, cy - half, units, units))
     art.renderer.render(painter, QRectF(0, 0, px, px))
     k = px / units
-    at = QPointF((marker.x - (cx - half)) * k, (marker.y - (cy - half)) * k)
-    painter.setPen(QPen(QColor(WARN), px / 60))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawEllipse(at, px / 14, px / 14)
-    _marker(painter, at, marker.number, color, px / 26)
+    size = px / 26 if len(shown) == 1 else px / 34
+    for m in shown:
+        at = QPointF((m.x - (cx - half)) * k, (m.y - (cy - half)) * k)
+        painter.setPen(QPen(QColor(WARN), px / 60))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(at, size * 1.85, size * 1.85)
+        _marker(painter, at, m.number, color, size)
     painter.end()
     art.renderer.setViewBox(QRectF(vx, vy, vw, vh))
     return img
@@ -316,7 +341,7 @@ def _draw_entry(
     _marker(p, QPointF(9, y + 9), e.number, e.color, 8.5)
     if e.focus is not None:
         view, marker = e.focus
-        img = crop_image(arts[view], marker, e.color, closeup=view in closeups)
+        img = crop_image(arts[view], marker, e.color, closeup=view in closeups, sites=e.sites)
         p.drawImage(QRectF(24, y, THUMB, THUMB), img)
         p.setPen(QPen(QColor("#c8b8aa"), 0.6))
         p.setBrush(Qt.BrushStyle.NoBrush)
