@@ -115,7 +115,9 @@ def _hair(front: bool) -> BaseGeometry:
     else:
         line = [(78, 150), (70, 175), (67, 202), (57, 232), (40, 252), (20, 260), (0, 262)]
     full = [*line, *[(-u, y) for u, y in reversed(line[:-1])], (-95, 0), (95, 0)]
-    return sk.cranium().intersection(Polygon(full)).buffer(-1.2)
+    # from behind the hair reaches the nape, below the cranium, down to the posterior hairline
+    scalp = sk.cranium() if front else sk.skull()
+    return scalp.intersection(Polygon(full)).buffer(-1.2)
 
 
 def _finger_frames() -> dict[str, tuple[Frame, float, float, float]]:

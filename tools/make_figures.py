@@ -104,7 +104,10 @@ T3, T7 = SPINE["t3"], SPINE["t7"]
 
 # head (drawn proportions, see docstring)
 HAIRLINE, GLABELLA, PUPIL_Y = 88.0, 142.0, 155.0
-POST_HAIRLINE, EOP = 262.0, 182.0
+POST_HAIRLINE = 262.0
+# the occipital protuberance: 1.8 cun above the posterior hairline, as on the head model (so GV16,
+# 1 cun above the hairline, is just below it), in the neck's cun (hairline to C7 is 3 cun)
+EOP = POST_HAIRLINE - 1.8 * (C7 - POST_HAIRLINE) / 3
 # the protuberance's superior border (GV17, BL9, GB19): as on the head close-ups (head model),
 # 2.35 cun above the posterior hairline where the centre is 1.8 cun, scaled to this hairline-centre gap
 EOP_TOP = EOP - (POST_HAIRLINE - EOP) * (2.35 - 1.8) / 1.8
@@ -186,15 +189,20 @@ def trunk() -> BaseGeometry:
     return outline(ring, per=12)
 
 
-def head(back: bool) -> BaseGeometry:
-    skull = unary_union(
+def skull() -> BaseGeometry:
+    """The cranium with the jaw (front) or the back of the skull down to the nape (back)."""
+    return unary_union(
         [cranium(), circle(57, 206, 13), circle(37, 244, 15), circle(0, 251, 13)]
     ).convex_hull
+
+
+def head(back: bool) -> BaseGeometry:
+    skull_ = skull()
     ear = outline([(70, 148), (82, 146), (89.5, 156), (89, 176), (85, 194), (79, 208), (71, 207)])
     if back:  # seen from behind the ear stands off the head a little less
         ear = outline([(70, 151), (79, 150), (85, 159), (84, 179), (81, 196), (77, 208),
                        (70, 206)])  # fmt: skip
-    return unary_union([skull, ear])
+    return unary_union([skull_, ear])
 
 
 def hand_shape() -> BaseGeometry:
