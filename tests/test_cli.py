@@ -251,3 +251,13 @@ def test_a_name_two_points_share_asks_which(capsys: pytest.CaptureFixture[str]) 
     assert err == "acumap: 'Yinjiao' is the name of CV7 and GV28: say which\n"
     status, out, _ = run(capsys, "show", "龈交")
     assert status == 0 and out.startswith("GV28  ")
+
+
+def test_points_not_pressed_at_home_give_no_timing(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "EX-HN10", "ST9", "CV8", "ST36")
+    timing = [line for line in out.splitlines() if line.startswith("How long:")]
+    assert timing[0].endswith("Not pressed: there is no surface to press; only a practitioner "
+                              "treats it.")  # fmt: skip
+    assert timing[1].endswith("Not for pressing at home: only a practitioner treats it.")
+    assert "landmark" in timing[2] and "seconds" not in timing[2]
+    assert "minutes" in timing[3] or "seconds" in timing[3]

@@ -41,6 +41,10 @@ def is_landmark(p: Point) -> bool:
 def point_duration(p: Point, override: Duration | None = None) -> str:
     if is_landmark(p):
         return "Not pressed: a landmark for finding the points around it."
+    if p.no_position:  # inside the mouth or the nose
+        return "Not pressed: there is no surface to press; only a practitioner treats it."
+    if not p.self_care:
+        return "Not for pressing at home: only a practitioner treats it."
     return duration_text(override or p.duration, p.pressure)
 
 
