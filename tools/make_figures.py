@@ -109,7 +109,7 @@ POST_HAIRLINE = 262.0
 # 1 cun above the hairline, is just below it), in the neck's cun (hairline to C7 is 3 cun)
 EOP = POST_HAIRLINE - 1.8 * (C7 - POST_HAIRLINE) / 3
 # the protuberance's superior border (GV17, BL9, GB19): as on the head close-ups (head model),
-# 2.35 cun above the posterior hairline where the centre is 1.8 cun, scaled to this hairline-centre gap
+# 2.35 cun above the posterior hairline where the centre is 1.8 cun
 EOP_TOP = EOP - (POST_HAIRLINE - EOP) * (2.35 - 1.8) / 1.8
 
 # arm: shoulder joint, the cun-exact axillary fold -> elbow crease -> wrist crease
