@@ -101,10 +101,21 @@ def in_process() -> None:
     bundle = load_bundle()
     state = ViewerState({c: bundle.views_of(c) for c in bundle.atlas.points}, list(bundle.specs))
     win = MainWindow(bundle, state, None)
+    win.resize(1360, 880)  # as the bare window, and a typical first start
     win.show()
     app.processEvents()
     win.body.fit()
-    codes = [p.code for p in bundle.on_view("front") if p.side != "right"][:40]
+    # dots a click can tell apart at fit (the whole atlas puts KI points half a cun from CV)
+    front = bundle.on_view("front")
+    screen = [win.body.mapFromScene(QPointF(p.x, p.y)) for p in front]
+    clear = [
+        p.code
+        for p, a in zip(front, screen, strict=True)
+        if p.side != "right"
+        and all((a - b).manhattanLength() > 6 for q, b in zip(front, screen, strict=True)
+                if q is not p)
+    ]  # fmt: skip
+    codes = list(dict.fromkeys(clear))[:40]
     samples = []
     for code in codes * 2:
         pos = bundle.positions_of(code, "front")[0]
