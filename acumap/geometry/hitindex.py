@@ -40,3 +40,13 @@ class HitIndex:
             if d < best_d:
                 best, best_d = p, d
         return best
+
+
+def typical_spacing(positions: Sequence[Position]) -> float:
+    """The usual gap between neighbouring dots on a figure, in figure units: the median
+    distance from each dot to its nearest other dot (how small dots must be at a zoom)."""
+    if len(positions) < 2:
+        return float("inf")
+    geoms = points(np.array([(p.x, p.y) for p in positions], dtype=float))
+    _, dist = STRtree(geoms).query_nearest(geoms, exclusive=True, return_distance=True)
+    return float(np.median(dist)) if len(dist) else float("inf")

@@ -29,6 +29,7 @@ class Bundle:
     specs: dict[str, FigureSpec]  # the manifest, in its order: the only list of figures
     figures: dict[str, Figure]
     positions: list[Position]
+    spacing: dict[str, float] = field(default_factory=dict)  # per figure: see typical_spacing
     _by_code: dict[str, list[Position]] = field(default_factory=dict, repr=False)
     _indexes: dict[str, HitIndex] = field(default_factory=dict, repr=False)
 
@@ -170,4 +171,7 @@ def _load_checked(data: Path, folder: Path) -> Bundle:
             problems.append(Problem(where, t.code, t.field, t.message))
     if problems:
         raise LoadError(problems)
-    return Bundle(atlas=atlas, specs=specs, figures=figs, positions=positions)
+    from acumap.geometry.hitindex import typical_spacing
+
+    spacing = {v: typical_spacing([p for p in positions if p.view == v]) for v in figs}
+    return Bundle(atlas=atlas, specs=specs, figures=figs, positions=positions, spacing=spacing)

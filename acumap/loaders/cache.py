@@ -30,7 +30,7 @@ from acumap.loaders.safe_write import write_atomic
 if TYPE_CHECKING:
     from acumap.loaders.bundle import Bundle
 
-FORMAT = 4  # bump when what is stored changes shape
+FORMAT = 5  # bump when what is stored changes shape
 MAGIC = b"acumap-cache\0"
 
 
@@ -48,6 +48,7 @@ class _Record(msgspec.Struct, frozen=True):
     specs: list[FigureSpec]
     figures: list[_FigureRecord]
     positions: list[tuple[str, str, str, float, float, str]]
+    spacing: dict[str, float]
 
 
 def cache_dir() -> Path:
@@ -132,7 +133,9 @@ def read_cached(key: str, svgs: dict[str, bytes]) -> Bundle | None:
         return None
     from acumap.loaders.bundle import Bundle
 
-    return Bundle(atlas=rec.atlas, specs=specs, figures=figs, positions=positions)
+    return Bundle(
+        atlas=rec.atlas, specs=specs, figures=figs, positions=positions, spacing=rec.spacing
+    )
 
 
 def write_cached(key: str, bundle: Bundle) -> None:
@@ -145,6 +148,7 @@ def write_cached(key: str, bundle: Bundle) -> None:
             for f in bundle.figures.values()
         ],
         positions=[(p.code, p.view, p.side, p.x, p.y, p.site) for p in bundle.positions],
+        spacing=bundle.spacing,
     )
     body = msgspec.msgpack.encode(rec)
     target = _path(key)

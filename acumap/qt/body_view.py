@@ -68,6 +68,7 @@ class BodyView(QGraphicsView):
         state.pregnancy_overlay_changed.connect(self._refresh_marks)
         state.filters_changed.connect(self._apply_filters)
         state.focus_requested.connect(self.center_on_point)
+        self.zoom_changed.connect(lambda zoom: self.current.size_dots(zoom))
         self._show_view(state.view)
 
     # -- scenes --------------------------------------------------------------------

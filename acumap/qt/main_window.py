@@ -6,12 +6,14 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QToolButton,
     QWidget,
 )
@@ -29,6 +31,7 @@ from acumap.qt.handout_actions import HandoutActions
 from acumap.qt.handout_panel import HandoutPanel
 
 DEFAULT_SIZE = (1360, 880)
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
 
 class MainWindow(QMainWindow):
@@ -50,9 +53,12 @@ class MainWindow(QMainWindow):
         self.handout_actions = HandoutActions(state, bundle, self)
         self._dock("Find and filter", self.filters, Qt.DockWidgetArea.LeftDockWidgetArea, 270)
         details = self._dock("Point", self.details, Qt.DockWidgetArea.RightDockWidgetArea, 380)
-        handout = self._dock(
-            "Handout", self.handout_panel, Qt.DockWidgetArea.RightDockWidgetArea, 380
-        )
+        # the handout form scrolls rather than holding the dock (and so the map) wide
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.handout_panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        handout = self._dock("Handout", scroll, Qt.DockWidgetArea.RightDockWidgetArea, 380)
         self.handout_dock = handout
         self.tabifyDockWidget(details, handout)
         details.raise_()
@@ -239,6 +245,20 @@ class MainWindow(QMainWindow):
         st.setValue("filters/meridians", sorted(self.state.meridians))
         st.setValue("filters/conditions", sorted(self.state.conditions))
         st.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The map keeps priority: when the window is resized the side panels take their
+        share (their usual width, less in a small window, down to what they need), so the body
+        never shrinks to a sliver; dragging a panel's edge still works until the next resize."""
+        super().resizeEvent(event)
+        w = event.size().width()
+        left = [d for d in self.docks if self.dockWidgetArea(d) == LEFT and d.isVisible()]
+        right = [d for d in self.docks if self.dockWidgetArea(d) == RIGHT and d.isVisible()]
+        want = [(left, min(270, int(w * 0.22))), (right, min(380, int(w * 0.28)))]
+        docks = [ds[0] for ds, _ in want if ds]
+        widths = [width for ds, width in want if ds]
+        if docks:
+            self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save()

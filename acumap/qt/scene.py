@@ -19,7 +19,8 @@ from acumap.core.text import side_labels
 from acumap.geometry.placement import Position
 from acumap.loaders.bundle import Bundle
 
-DOT_RADIUS = 5.0  # device-independent pixels, whatever the zoom
+DOT_RADIUS = 5.0  # device-independent pixels, once zoomed in far enough
+MIN_DOT_RADIUS = 3.0  # at fit on a crowded figure (KI sits half a cun beside CV)
 PREGNANCY_RING = QColor("#c62828")
 
 
@@ -33,14 +34,20 @@ class PointDot(QGraphicsItem):
         self.color = color
         self.selected = False
         self.flagged = False  # traditionally cautioned in pregnancy, switch is on
+        self.radius = DOT_RADIUS
         self.setPos(pos.x, pos.y)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(10)
         self.setAcceptHoverEvents(False)  # the view does hover via the hit index
 
     def boundingRect(self) -> QRectF:
-        r = DOT_RADIUS * 2.6
+        r = self.radius * 2.6
         return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def set_radius(self, radius: float) -> None:
+        if radius != self.radius:
+            self.prepareGeometryChange()
+            self.radius = radius
 
     def set_state(self, selected: bool, flagged: bool) -> None:
         if (selected, flagged) != (self.selected, self.flagged):
@@ -52,7 +59,7 @@ class PointDot(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = DOT_RADIUS * (1.5 if self.selected else 1.0)
+        r = self.radius * (1.5 if self.selected else 1.0)
         if self.flagged:  # a dashed ring: shape, not colour alone
             pen = QPen(PREGNANCY_RING, 2.0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -94,6 +101,7 @@ class FigureScene(QGraphicsScene):
             dot = PointDot(pos, color)
             self.addItem(dot)
             self.dots.setdefault(pos.code, []).append(dot)
+        self.spacing = bundle.spacing.get(view, float("inf"))  # figure units
         self._add_side_labels()
         self.channel = QGraphicsPathItem()
         self.channel.setZValue(5)
@@ -127,6 +135,14 @@ class FigureScene(QGraphicsScene):
         title.setPos(x + 0.5 * w, y + 0.01 * w)
         title.setTransform(QTransform.fromTranslate(-title.boundingRect().width() / 2, 0))
         self.addItem(title)
+
+    def size_dots(self, zoom: float) -> None:
+        """Dots shrink where neighbours would run into each other at this zoom, so a crowded
+        figure at fit stays readable; zoomed in they keep their full size."""
+        radius = min(DOT_RADIUS, max(MIN_DOT_RADIUS, 0.42 * self.spacing * zoom))
+        for dots in self.dots.values():
+            for d in dots:
+                d.set_radius(radius)
 
     def side_labels(self) -> list[str]:
         """The side labels from the viewer's left to right."""

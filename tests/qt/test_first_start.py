@@ -246,3 +246,12 @@ def test_the_default_size_fits_the_screen_and_panels_come_back_from_the_view_men
     assert not win.docks[1].isVisible()
     point.trigger()
     assert win.docks[1].isVisible()
+
+
+@pytest.mark.parametrize(("size", "share"), [((1024, 700), 0.45), ((800, 600), 0.38)])
+def test_the_map_keeps_priority_in_a_small_window(qtbot, size, share) -> None:
+    win = start(qtbot)
+    win.resize(*size)  # the layout settles in the events that follow
+    qtbot.waitUntil(lambda: win.body.width() >= share * size[0])
+    win.resize(1360, 880)  # room again: the panels get their usual width back
+    qtbot.waitUntil(lambda: win.docks[1].width() >= 370 and win.body.width() >= 650)

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAction, QImage
 
 from acumap.cli import main
 from acumap.core.state import ViewerState
@@ -235,3 +235,13 @@ def test_a_point_inside_the_mouth_opens_its_text_without_a_dot(qtbot, make_windo
     assert win.state.selected == "EX-HN10"
     assert "Not shown on the figures" in win.details.text()
     assert "EX-HN10" not in win.body.current.dots
+
+
+def test_dots_shrink_on_a_crowded_figure_at_fit_and_grow_when_zoomed(qtbot, make_window):
+    win = make_window()
+    dot = win.body.current.dots["CV12"][0]  # KI19 sits half a cun beside it
+    assert 3.0 <= dot.radius < 5.0
+    zoom_in = next(a for a in win.findChildren(QAction) if a.text() == "Zoom in")
+    for _ in range(6):
+        zoom_in.trigger()  # the toolbar button / Ctrl++
+    assert dot.radius == 5.0
