@@ -66,6 +66,7 @@ class BodyView(QGraphicsView):
         state.view_changed.connect(self._show_view)
         state.selection_changed.connect(self._refresh_marks)
         state.pregnancy_overlay_changed.connect(self._refresh_marks)
+        state.handout_changed.connect(self._refresh_marks)
         state.filters_changed.connect(self._apply_filters)
         state.focus_requested.connect(self.center_on_point)
         self.zoom_changed.connect(lambda zoom: self.current.size_dots(zoom))
@@ -127,13 +128,14 @@ class BodyView(QGraphicsView):
 
     def _refresh_marks(self, *_: object) -> None:
         atlas = self.bundle.atlas
+        chosen = set(self.state.handout.codes())
         for code, dots in self.current.dots.items():
             flagged = (
                 self.state.pregnancy_overlay
                 and atlas.pregnancy_level(atlas.points[code]) is not None
             )
             for d in dots:
-                d.set_state(code == self.state.selected, flagged)
+                d.set_state(code == self.state.selected, flagged, code in chosen)
 
     # -- zoom ----------------------------------------------------------------------
     @property

@@ -187,10 +187,19 @@ class MainWindow(QMainWindow):
                 self.state.go_to(code)
 
     def _update_status(self, *_: object) -> None:
-        n = len(self.body.visible_codes())
-        k = len(self.state.handout.items)
-        label = self.bundle.specs[self.state.view].label
-        self.status.setText(f"{n} points shown · {label} · handout: {k}")
+        """What the map shows, counted for the figure on screen, and any filter in force
+        (also one restored from the last run, so an emptier map is never a mystery)."""
+        s, atlas = self.state, self.bundle.atlas
+        shown = self.body.visible_codes()
+        here = sum(1 for c in shown if s.view in self.views_of[c])
+        names = [atlas.meridians[m].english for m in sorted(s.meridians)]
+        names += [atlas.conditions[c].label for c in sorted(s.conditions)]
+        if names:
+            what = f"Filtered: {', '.join(names)} — {here} of {len(shown)} on this figure"
+        else:
+            what = f"{here} points on this figure"
+        label = self.bundle.specs[s.view].label
+        self.status.setText(f"{what} · {label} · handout: {len(s.handout.items)}")
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -22,6 +22,7 @@ from acumap.loaders.bundle import Bundle
 DOT_RADIUS = 5.0  # device-independent pixels, once zoomed in far enough
 MIN_DOT_RADIUS = 3.0  # at fit on a crowded figure (KI sits half a cun beside CV)
 PREGNANCY_RING = QColor("#c62828")
+IN_HANDOUT_RING = QColor("#2e7d32")
 
 
 class PointDot(QGraphicsItem):
@@ -35,6 +36,7 @@ class PointDot(QGraphicsItem):
         self.selected = False
         self.flagged = False  # traditionally cautioned in pregnancy, switch is on
         self.radius = DOT_RADIUS
+        self.in_handout = False  # a solid green ring: already on the handout
         self.setPos(pos.x, pos.y)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(10)
@@ -49,9 +51,9 @@ class PointDot(QGraphicsItem):
             self.prepareGeometryChange()
             self.radius = radius
 
-    def set_state(self, selected: bool, flagged: bool) -> None:
-        if (selected, flagged) != (self.selected, self.flagged):
-            self.selected, self.flagged = selected, flagged
+    def set_state(self, selected: bool, flagged: bool, in_handout: bool = False) -> None:
+        if (selected, flagged, in_handout) != (self.selected, self.flagged, self.in_handout):
+            self.selected, self.flagged, self.in_handout = selected, flagged, in_handout
             self.setZValue(20 if selected else 10)
             self.update()
 
@@ -65,6 +67,10 @@ class PointDot(QGraphicsItem):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), r + 5, r + 5)
+        if self.in_handout and not self.selected:
+            painter.setPen(QPen(IN_HANDOUT_RING, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 2.5, r + 2.5)
         if self.selected:
             painter.setPen(QPen(QColor("#111111"), 2.5))
             painter.setBrush(QBrush(QColor("#ffffff")))

@@ -245,3 +245,29 @@ def test_dots_shrink_on_a_crowded_figure_at_fit_and_grow_when_zoomed(qtbot, make
     for _ in range(6):
         zoom_in.trigger()  # the toolbar button / Ctrl++
     assert dot.radius == 5.0
+
+
+def test_the_status_counts_the_figure_shown_and_names_the_filter(qtbot, make_window, bundle):
+    win = make_window()
+    on_front = sum(1 for c in bundle.atlas.points if "front" in bundle.views_of(c))
+    assert win.status.text().startswith(f"{on_front} points on this figure · Front")
+    items = win.filters.conditions
+    for i in range(items.count()):
+        if items.item(i).data(Qt.ItemDataRole.UserRole) == "sleep":
+            items.item(i).setCheckState(Qt.CheckState.Checked)  # the user ticks Sleep
+    sleep = [c for c, p in bundle.atlas.points.items() if "sleep" in p.conditions]
+    here = sum(1 for c in sleep if "front" in bundle.views_of(c))
+    assert win.status.text().startswith(
+        f"Filtered: Sleep — {here} of {len(sleep)} on this figure · Front"
+    )
+
+
+def test_points_already_in_the_handout_are_marked_on_the_map(qtbot, make_window, bundle):
+    win = make_window()
+    pos = bundle.positions_of("ST36", "front")[0]
+    qtbot.mouseClick(win.body.viewport(), Qt.MouseButton.LeftButton,
+                     pos=viewport_pos(win, pos.x, pos.y))  # fmt: skip
+    qtbot.mouseClick(win.details.add_button, Qt.MouseButton.LeftButton)
+    assert win.state.handout.codes() == ["ST36"]
+    assert all(d.in_handout for d in win.body.current.dots["ST36"])
+    assert not any(d.in_handout for d in win.body.current.dots["ST35"])
