@@ -25,6 +25,7 @@ from acumap.core.state import ViewerState
 from acumap.core.text import is_landmark
 from acumap.geometry.placement import Position
 from acumap.loaders.bundle import Bundle
+from acumap.qt.code_labels import MIN_GAP_PX, CodeLabels
 from acumap.qt.scene import FigureScene
 
 HIT_TOLERANCE_PX = 9.0  # a click this close to a dot (on screen) selects it
@@ -43,6 +44,7 @@ class BodyView(QGraphicsView):
         self.state = state
         self.catalog = Catalog(bundle.atlas)
         self._scenes: dict[str, FigureScene] = {}
+        self._labels: dict[str, CodeLabels] = {}  # made when first zoomed in far enough
         self._press: QPoint | None = None
         self._visible: set[str] = set(bundle.atlas.points)
         # Fit needs the viewport's real size, which it gets only when the window is shown:
@@ -69,7 +71,8 @@ class BodyView(QGraphicsView):
         state.handout_changed.connect(self._refresh_marks)
         state.filters_changed.connect(self._apply_filters)
         state.focus_requested.connect(self.center_on_point)
-        self.zoom_changed.connect(lambda zoom: self.current.size_dots(zoom))
+        self.zoom_changed.connect(self._on_zoom)
+        state.selection_changed.connect(self._update_labels)
         self._show_view(state.view)
 
     # -- scenes --------------------------------------------------------------------
@@ -105,6 +108,21 @@ class BodyView(QGraphicsView):
                 d.setVisible(shown)
         self._draw_channel(scene)
         self._refresh_marks()
+        self._update_labels()
+
+    def _on_zoom(self, zoom: float) -> None:
+        self.current.size_dots(zoom)
+        self._update_labels()
+
+    def _update_labels(self, *_: object) -> None:
+        scene = self.current
+        if scene.spacing * self.zoom < MIN_GAP_PX and scene.view not in self._labels:
+            return  # nothing to show and nothing shown: frame one makes no labels
+        labels = self._labels.setdefault(scene.view, CodeLabels(scene, scene.dots))
+        chosen = self.state.selected
+        order = [chosen] if chosen in self._visible else []
+        order += [c for c in self.visible_codes() if c != chosen]
+        labels.update(self.zoom, scene.spacing, order)
 
     def _draw_channel(self, scene: FigureScene) -> None:
         if len(self.state.meridians) != 1:

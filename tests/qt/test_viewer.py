@@ -271,3 +271,26 @@ def test_points_already_in_the_handout_are_marked_on_the_map(qtbot, make_window,
     assert win.state.handout.codes() == ["ST36"]
     assert all(d.in_handout for d in win.body.current.dots["ST36"])
     assert not any(d.in_handout for d in win.body.current.dots["ST35"])
+
+
+def _code_labels(win: MainWindow) -> list:
+    return [i for i in win.body.current.items() if i.data(0) == "code-label" and i.isVisible()]
+
+
+def test_codes_appear_beside_the_dots_when_zoomed_in_and_never_overlap(qtbot, make_window):
+    win = make_window()
+    assert _code_labels(win) == []  # at fit the dots are too close to read a code
+    pos = win.bundle.positions_of("ST36", "front")[0]
+    click(qtbot, win, viewport_pos(win, pos.x, pos.y))
+    zoom_in = next(a for a in win.findChildren(QAction) if a.text() == "Zoom in")
+    for _ in range(6):
+        zoom_in.trigger()
+    labels = _code_labels(win)
+    assert "ST36" in {i.text() for i in labels}  # the selected point is labelled first
+    vt = win.body.viewportTransform()  # where each label is drawn on screen
+    boxes = [i.deviceTransform(vt).mapRect(i.boundingRect()).toRect() for i in labels]
+    view = win.body.viewport().rect()
+    boxes = [b for b in boxes if view.intersects(b)]
+    assert len(boxes) >= 10
+    for n, a in enumerate(boxes):
+        assert not any(a.intersected(b).width() > 1 for b in boxes[n + 1 :])
