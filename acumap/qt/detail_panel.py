@@ -137,20 +137,26 @@ class DetailPanel(QWidget):
         return self.browser.toPlainText()
 
     def _add(self) -> None:
-        if self.state.selected:
-            self.state.request_add([self.state.selected])
+        code = self.state.selected
+        if code and code in self.state.handout.codes():  # the button reads "Remove …"
+            self.state.remove_from_handout(code)
+        elif code:
+            self.state.request_add([code])
 
     def _update_basket(self) -> None:
         n = len(self.state.handout.items)
         self.basket.setText(f"Handout: {n} point{'s' if n != 1 else ''}")
         code = self.state.selected
         landmark = bool(code) and is_landmark(self.atlas.points[code])
-        self.add_button.setEnabled(
-            bool(code) and not landmark and code not in self.state.handout.codes()
-        )
+        chosen = bool(code) and code in self.state.handout.codes()
+        self.add_button.setEnabled(bool(code) and not landmark)
+        self.add_button.setText("Remove from handout" if chosen else "Add to handout")
+        self.add_button.setAccessibleName(self.add_button.text())
         self.add_button.setToolTip(
             "A landmark for finding other points: not pressed, so not for a handout"
             if landmark
+            else "Take this point off the handout"
+            if chosen
             else "Add this point to the handout (right-click a dot does the same)"
         )
         self.basket.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

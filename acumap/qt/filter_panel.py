@@ -34,7 +34,7 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
-        self.setPlaceholderText("Search: LI4, LV3, Hegu, Zu San Li, Union Valley…")
+        self.setPlaceholderText("Search: LI4, Hegu, zu san li…")
         self.setClearButtonEnabled(True)
         self.setMaxLength(MAX_QUERY)  # no point has a longer name; a paste of more is cut
         self.setAccessibleName("Search points")
@@ -47,7 +47,21 @@ class SearchBox(QLineEdit):
         comp.activated.connect(self._go)
         self.setCompleter(comp)
         self.returnPressed.connect(lambda: self._go(self.text()))
-        self.status = QLabel(self)
+        self.textEdited.connect(self._clear_miss)
+        # under the box: what was not found, and the nearest points as buttons that go there
+        self.miss = QWidget(parent)
+        self.miss_text = QLabel(self.miss)
+        self.miss_text.setWordWrap(True)
+        self.miss_text.setAccessibleName("Search result")
+        self.suggestions: list[QPushButton] = []
+        lay = QVBoxLayout(self.miss)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.miss_text)
+        self._buttons = QHBoxLayout()
+        lay.addLayout(self._buttons)
+        self.miss.hide()
+        self._tip = self.toolTip()
 
     def _go(self, text: str) -> None:
         query = text.split(" · ")[0] if " · " in text else text
@@ -56,11 +70,36 @@ class SearchBox(QLineEdit):
             found = self.catalog.search(query, limit=1)
             code = found[0] if found else self.catalog.fuzzy(query)
         if code is None:
-            shown = text if len(text) <= 40 else text[:40] + "…"
-            self.setToolTip(f"No point called '{shown}'")
-            self.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+            self._show_miss(text)
             return
-        self.setStyleSheet("")
+        self._clear_miss()
+        self.state.go_to(code)
+
+    def _show_miss(self, text: str) -> None:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        near = self.catalog.suggest(text, 3)
+        said = "Did you mean:" if near else "Try a code like LI4 or a name like Hegu."
+        self.miss_text.setText(f"No point called '{shown}'. {said}")
+        for b in self.suggestions:
+            b.deleteLater()
+        self.suggestions = []
+        for code in near:
+            b = QPushButton(code, self.miss)
+            b.setToolTip(self.catalog.label(self.catalog.atlas.points[code]))
+            b.clicked.connect(lambda _=False, c=code: self._pick(c))
+            self._buttons.addWidget(b)
+            self.suggestions.append(b)
+        self.miss.show()
+        self.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+
+    def _clear_miss(self, *_: object) -> None:
+        if self.miss.isVisible():
+            self.miss.hide()
+            self.setStyleSheet("")
+            self.setToolTip(self._tip)
+
+    def _pick(self, code: str) -> None:
+        self._clear_miss()
         self.state.go_to(code)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -94,7 +133,7 @@ class CheckList(QListWidget):
         font = item.font()
         font.setBold(True)
         item.setFont(font)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: readable, not checkable
         self.addItem(item)
 
     def checked(self) -> set[str]:
@@ -128,7 +167,8 @@ class FilterPanel(QWidget):
         for m in atlas.meridians.values():
             n = sum(1 for p in atlas.points.values() if p.meridian == m.code)
             if n:
-                self.meridians.add(m.code, f"{m.code}  {m.english} ({n})", chip(m.color))
+                tip = f"{m.pinyin} {m.hanzi}: tick to show only this channel and its pathway"
+                self.meridians.add(m.code, f"{m.code}  {m.english} ({n})", chip(m.color), tip)
         self.conditions = CheckList("Complaint filter", self)
         groups: dict[str, list[str]] = {}
         for c in atlas.conditions.values():
@@ -139,8 +179,8 @@ class FilterPanel(QWidget):
                 c = atlas.conditions[code]
                 n = sum(1 for p in atlas.points.values() if code in p.conditions)
                 self.conditions.add(code, f"  {c.label} ({n})", tip=c.description)
-        all_btn = QPushButton("All", self)
-        all_btn.setToolTip("Show every meridian")
+        all_btn = QPushButton("All meridians", self)
+        all_btn.setToolTip("Untick every meridian: show the points of all channels")
         all_btn.clicked.connect(lambda: state.set_filters(meridians=()))
         one_btn = QPushButton("Clear complaints", self)
         one_btn.setToolTip("Show points for every complaint")
@@ -151,6 +191,7 @@ class FilterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
+        layout.addWidget(self.search.miss)
         layout.addWidget(QLabel("<b>Meridians</b> (one shows its pathway)"))
         layout.addWidget(self.meridians, 3)
         layout.addWidget(QLabel("<b>Complaints</b>"))

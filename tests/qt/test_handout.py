@@ -113,9 +113,13 @@ def test_add_from_the_detail_panel(qtbot, window):
     window.state.select("ST36")
     qtbot.mouseClick(window.details.add_button, Qt.MouseButton.LeftButton)
     assert window.state.handout.codes() == ["ST36"]
-    assert not window.details.add_button.isEnabled()
+    assert window.details.add_button.text() == "Remove from handout"
     assert window.handout_panel.list.count() == 1
     assert "ST36" in window.handout_panel.list.item(0).text()
+    qtbot.mouseClick(window.details.add_button, Qt.MouseButton.LeftButton)  # and off again
+    assert window.state.handout.codes() == []
+    assert window.details.add_button.text() == "Add to handout"
+    assert window.handout_panel.list.count() == 0
 
 
 def test_panel_reorders_removes_and_keeps_notes(qtbot, window):

@@ -294,3 +294,18 @@ def test_codes_appear_beside_the_dots_when_zoomed_in_and_never_overlap(qtbot, ma
     assert len(boxes) >= 10
     for n, a in enumerate(boxes):
         assert not any(a.intersected(b).width() > 1 for b in boxes[n + 1 :])
+
+
+def test_a_miss_says_so_under_the_box_with_the_nearest_points_to_pick(qtbot, make_window):
+    win = make_window()
+    box = win.filters.search
+    qtbot.keyClicks(box, "taiyang point")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert win.state.selected == ""
+    assert box.miss.isVisible()
+    assert box.miss_text.text().startswith("No point called 'taiyang point'. Did you mean:")
+    assert box.suggestions[0].text() == "EX-HN5"
+    qtbot.mouseClick(box.suggestions[0], Qt.MouseButton.LeftButton)
+    assert win.state.selected == "EX-HN5" and not box.miss.isVisible()
+    qtbot.keyClicks(box, "x")  # typing again clears a message
+    assert not box.miss.isVisible() and box.toolTip().startswith("Find a point")
