@@ -99,8 +99,8 @@ class FigureScene(QGraphicsScene):
         self.svg.setPos(x, y)
         self.svg.setZValue(0)
         self.addItem(self.svg)
-        margin = 0.04 * w
-        self.setSceneRect(QRectF(x - margin, y - margin, w + 2 * margin, h + 2 * margin))
+        margin, header = 0.04 * w, 0.07 * w  # the header band holds the title and sides
+        self.setSceneRect(QRectF(x - margin, y - header, w + 2 * margin, h + margin + header))
         self.dots: dict[str, list[PointDot]] = {}
         for pos in bundle.on_view(view):
             color = QColor(bundle.atlas.meridians[bundle.atlas.points[pos.code].meridian].color)
@@ -129,7 +129,7 @@ class FigureScene(QGraphicsScene):
             item.setFont(font)
             item.setBrush(QColor("#6b5a4e"))
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            item.setPos(x + fx * w, y + 0.01 * w)
+            item.setPos(x + fx * w, y - 0.06 * w)  # above the figure: never on a dot
             if fx > 0.5:  # right-aligned in screen pixels, whatever the zoom
                 item.setTransform(QTransform.fromTranslate(-item.boundingRect().width(), 0))
             item.setData(0, "side-label")
@@ -138,7 +138,7 @@ class FigureScene(QGraphicsScene):
         title.setFont(font)
         title.setBrush(QColor("#9a8a7e"))
         title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        title.setPos(x + 0.5 * w, y + 0.01 * w)
+        title.setPos(x + 0.5 * w, y - 0.06 * w)
         title.setTransform(QTransform.fromTranslate(-title.boundingRect().width() / 2, 0))
         self.addItem(title)
 
