@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
 from acumap.core.compose import HandoutDoc, compose
 from acumap.core.handout import Handout, HandoutFormatError
@@ -34,6 +34,7 @@ from acumap.loaders.handout_file import (
     set_aside,
 )
 from acumap.qt.printing import export_pdf, locale_paper, render_on
+from acumap.qt.screen import fitted_size
 
 AUTOSAVE_DELAY_MS = 600
 FILTER = f"acumap handout (*{SUFFIX})"
@@ -223,16 +224,29 @@ class HandoutActions(QObject):
         """What the preview dialog and the print dialog both call."""
         return render_on(printer, self.document(), self.bundle.figures)
 
-    def preview(self) -> None:
+    def _printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # a PDF made through the print dialog gets the handout's title, like an export
+        printer.setDocName(self.document().title)
+        printer.setCreator("acumap")
+        return printer
+
+    def preview(self) -> None:
+        printer = self._printer()  # held here: the dialog only borrows it
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("Handout preview")
         dialog.paintRequested.connect(self.paint)
-        dialog.resize(900, 1000)
+        bar = dialog.findChild(QToolBar)
+        if bar is not None:  # the preview's own toolbar, so the PDF is one click away
+            bar.addSeparator()
+            export = bar.addAction("Export PDF…")
+            export.setToolTip("Save this handout as a PDF")
+            export.triggered.connect(self.export)
+        dialog.resize(*fitted_size((900, 1000)))
         dialog.exec()
 
     def print_(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = self._printer()
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._busy(lambda: self.paint(printer))

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -29,6 +29,7 @@ from acumap.qt.figure_set_actions import FigureSetActions
 from acumap.qt.filter_panel import FilterPanel
 from acumap.qt.handout_actions import HandoutActions
 from acumap.qt.handout_panel import HandoutPanel
+from acumap.qt.screen import fitted_size
 
 DEFAULT_SIZE = (1360, 880)
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -273,16 +274,6 @@ class MainWindow(QMainWindow):
         self.save()
         self.handout_actions.flush()
         super().closeEvent(event)
-
-
-def fitted_size(wanted: tuple[int, int]) -> tuple[int, int]:
-    """The default size, but never larger than the screen's free area (at 2x scale a
-    1360x880 window would not fit a 1600x1000 screen's logical pixels)."""
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return wanted
-    free = screen.availableGeometry()
-    return min(wanted[0], int(free.width() * 0.95)), min(wanted[1], int(free.height() * 0.92))
 
 
 def _as_list(value: object) -> list[str]:

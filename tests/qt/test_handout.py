@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QToolBar
 
-import acumap.qt.printing as printing
 from acumap.cli import main
 from acumap.core.handout import Handout, HandoutItem
 from acumap.core.state import ViewerState
@@ -158,24 +158,42 @@ def test_the_map_pregnancy_switch_never_changes_the_recipients_status(qtbot, win
     assert "not marked pregnant" in panel.recipient_status.text()
 
 
-def test_preview_print_and_export_share_one_render_path(tmp_path, window, monkeypatch):
-    calls: list[str] = []
-    real = printing.render_handout
-
-    def spy(device, doc, figures, family):
-        calls.append(type(device).__name__)
-        return real(device, doc, figures, family)
-
-    monkeypatch.setattr(printing, "render_handout", spy)
+def test_print_and_export_give_the_same_handout_with_its_title(tmp_path, window):
     window.state.add_to_handout(["ST36", "LI4"])
+    window.state.update_handout(title="Neck and shoulders")
     actions = window.handout_actions
     assert actions.export_pdf(tmp_path / "x.pdf")
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = actions._printer()  # what the print and preview dialogs are given
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert actions.paint(printer) == 1  # what the print and preview dialogs call
-    assert calls == ["QPdfWriter", "QPrinter"]
-    assert pdf_text(tmp_path / "x.pdf")[0] == 1
+    assert actions.paint(printer) == 1  # what both dialogs call to draw
+    exported, printed = tmp_path / "x.pdf", tmp_path / "printed.pdf"
+    assert pdf_text(printed)[0] == pdf_text(exported)[0] == 1
+    assert flat(pdf_text(printed)[1]) == flat(pdf_text(exported)[1])
+    for pdf in (exported, printed):
+        assert PdfReader(str(pdf)).metadata.title == "Neck and shoulders"
+
+
+def test_the_preview_fits_the_screen_and_offers_export(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication
+
+    window.state.add_to_handout(["ST36"])
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, QPrintPreviewDialog) and w.isVisible())  # fmt: skip
+        free = dialog.screen().availableGeometry()
+        seen["fits"] = dialog.width() <= free.width() and dialog.height() <= free.height()
+        seen["actions"] = [a.text() for a in dialog.findChild(QToolBar).actions()]
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.handout_actions.preview()
+    assert seen["fits"] is True
+    assert "Export PDF…" in seen["actions"]
 
 
 def test_save_open_and_a_corrupt_file_changes_nothing(tmp_path, window):
