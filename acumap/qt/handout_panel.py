@@ -141,14 +141,25 @@ class HandoutPanel(QWidget):
             sb.setAccessibleName(name)
         self.reps = QSpinBox(self)
         self.reps.setRange(1, 10)
-        self.reps.setSuffix("×")
+        self.reps.setSuffix(" times")
         self.reps.setAccessibleName("Repetitions")
-        timing = QHBoxLayout()
-        for part in (self.own_time, self.sec_min, QLabel("–"), self.sec_max, self.reps):
-            timing.addWidget(part)
+        self.per_day = QSpinBox(self)
+        self.per_day.setRange(1, 6)
+        self.per_day.setSuffix(" a day")
+        self.per_day.setAccessibleName("Times per day")
+        hold, repeat = QHBoxLayout(), QHBoxLayout()
+        for row, parts in (
+            (hold, (self.sec_min, QLabel("to"), self.sec_max)),
+            (repeat, (self.reps, self.per_day)),
+        ):
+            for part in parts:
+                row.addWidget(part)
+            row.addStretch(1)
         item_form = QFormLayout(self.item_box)
         item_form.addRow("Note", self.note)
-        item_form.addRow(timing)
+        item_form.addRow(self.own_time)
+        item_form.addRow("Hold", hold)
+        item_form.addRow("Repeat", repeat)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -170,7 +181,9 @@ class HandoutPanel(QWidget):
         self.leave_out.toggled.connect(lambda on: self._set(leave_out_cautioned=on))
         self.note.editingFinished.connect(self._item_changed)
         self.own_time.toggled.connect(self._item_changed)
-        for sb in (self.sec_min, self.sec_max, self.reps):
+        for sb in (self.sec_min, self.sec_max, self.reps, self.per_day):
+            # typed numbers count when done (Enter, Tab, the arrows): "90" is never taken as 9
+            sb.setKeyboardTracking(False)
             sb.valueChanged.connect(self._item_changed)
         state.handout_changed.connect(self.refresh)
         self.refresh()
@@ -232,7 +245,14 @@ class HandoutPanel(QWidget):
     def _show_item(self, *_: object) -> None:
         item = self._item(self.current_code())
         self.item_box.setEnabled(item is not None)
-        if item is None:
+        if item is None:  # nothing chosen (or the list is empty): no stale point shown
+            self._syncing = True
+            try:
+                self.item_box.setTitle("Selected point")
+                self.note.clear()
+                self.own_time.setChecked(False)
+            finally:
+                self._syncing = False
             return
         p = self.atlas.points[item.code]
         d = item.duration or p.duration
@@ -244,7 +264,8 @@ class HandoutPanel(QWidget):
             self.sec_min.setValue(d.seconds_min)
             self.sec_max.setValue(d.seconds_max)
             self.reps.setValue(d.repetitions)
-            for sb in (self.sec_min, self.sec_max, self.reps):
+            self.per_day.setValue(d.per_day)
+            for sb in (self.sec_min, self.sec_max, self.reps, self.per_day):
                 sb.setEnabled(item.duration is not None)
         finally:
             self._syncing = False
@@ -267,9 +288,11 @@ class HandoutPanel(QWidget):
         duration = None
         if self.own_time.isChecked():
             lo, hi = sorted((self.sec_min.value(), self.sec_max.value()))
-            base = self.atlas.points[code].duration
             duration = Duration(
-                seconds_min=lo, seconds_max=hi, repetitions=self.reps.value(), per_day=base.per_day
+                seconds_min=lo,
+                seconds_max=hi,
+                repetitions=self.reps.value(),
+                per_day=self.per_day.value(),
             )
         self.state.update_item(code, note=self.note.text().strip(), duration=duration)
 

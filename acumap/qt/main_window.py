@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.catalog = Catalog(bundle.atlas)
         self.views_of = {c: bundle.views_of(c) for c in bundle.atlas.points}
         self.docks: list[QDockWidget] = []
-        self.setWindowTitle("acumap — acupressure body map")
+        self.setWindowTitle("Acupressure body map")  # the system adds " — acumap"
         self.resize(*fitted_size(DEFAULT_SIZE))
         self.body = BodyView(bundle, state, self)
         self.setCentralWidget(self.body)

@@ -221,3 +221,23 @@ def test_autosave_brings_the_handout_back_after_a_restart(qtbot, bundle, window)
     qtbot.addWidget(again)
     again.restore()
     assert state.handout.codes() == ["ST36", "PC6"]
+
+
+def test_own_timing_sets_seconds_repetitions_and_times_a_day(qtbot, window):
+    window.state.add_to_handout(["ST36", "LI4"])
+    window.handout_dock.raise_()  # the user opens the Handout tab
+    panel = window.handout_panel
+    row = panel.list.visualItemRect(panel.list.item(0)).center()
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert panel.item_box.title().startswith("ST36")
+    qtbot.mouseClick(panel.own_time, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    for box, text in ((panel.sec_max, "90"), (panel.reps, "2"), (panel.per_day, "4")):
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box.lineEdit(), text)
+        qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    d = window.state.handout.items[0].duration
+    assert d is not None and (d.seconds_max, d.repetitions, d.per_day) == (90, 2, 4)
+    for _ in range(2):  # take both points off: the box no longer names one
+        qtbot.mouseClick(panel.remove_btn, Qt.MouseButton.LeftButton)
+    assert window.state.handout.codes() == []
+    assert panel.item_box.title() == "Selected point" and not panel.item_box.isEnabled()
