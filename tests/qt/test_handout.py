@@ -241,3 +241,21 @@ def test_own_timing_sets_seconds_repetitions_and_times_a_day(qtbot, window):
         qtbot.mouseClick(panel.remove_btn, Qt.MouseButton.LeftButton)
     assert window.state.handout.codes() == []
     assert panel.item_box.title() == "Selected point" and not panel.item_box.isEnabled()
+
+
+def test_letters_typed_in_the_handout_fields_stay_there(qtbot, window):
+    window.state.add_to_handout(["ST36"])
+    window.handout_dock.raise_()
+    panel = window.handout_panel
+    view = window.state.view
+    qtbot.mouseClick(panel.recipient, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.recipient, "bob")
+    qtbot.keyClick(panel.recipient, Qt.Key.Key_Tab)
+    row = panel.list.visualItemRect(panel.list.item(0)).center()
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    qtbot.mouseClick(panel.note, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.note, "feet first, breathe")  # F and B are figure shortcuts
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    assert window.state.view == view  # no figure switched under the typing
+    assert window.state.handout.recipient == "bob"
+    assert window.state.handout.items[0].note == "feet first, breathe"
