@@ -79,7 +79,7 @@ STYLES = {
     "nipples": 'fill="#d4a890" stroke="#b08a74" stroke-width="1"',
     "nails": 'fill="#f8ece2" stroke="#c4a690" stroke-width="0.9"',
     "insets": 'fill="none" stroke="#d4c4b4" stroke-width="1" stroke-dasharray="4 3"',
-    "captions": 'fill="#8a8a8a" font-family="sans-serif" font-size="12" text-anchor="middle"',
+    "captions": 'fill="#6b5a4e" font-family="sans-serif" font-size="20" text-anchor="middle"',
 }
 
 
@@ -334,7 +334,8 @@ def back(s: Sheet, half: BaseGeometry, sole: BaseGeometry) -> None:
     for side, label in (("l", "left"), ("r", "right")):
         x = s.x(u0, side)
         s.add("insets", f'<rect x="{num(x - 75)}" y="1386" width="150" height="324" rx="8"/>')
-        s.add("captions", f'<text x="{num(x)}" y="1700">Sole (patient\'s {label})</text>')
+        # readable at fit: the patient's own sole, named as the side labels name sides
+        s.add("captions", f'<text x="{num(x)}" y="1702">{label.title()} sole</text>')
     s.pair("sole-heel", u0, 1636)
     s.pair("sole-web-toe2-3", u0 + 5, 1448)
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from acumap.core.catalog import Catalog
@@ -58,10 +58,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("acumap")
     app.setStyle("Fusion")  # follows the system's light or dark palette consistently
     return app
-
-
-def is_dark(app: QApplication) -> bool:
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 MIN_SIDE, MAX_SIDE = 200, 8000  # a window, not a poster: bounds the screenshot's memory

@@ -27,6 +27,7 @@ from acumap.geometry.placement import Position
 from acumap.loaders.bundle import Bundle
 from acumap.qt.code_labels import MIN_GAP_PX, CodeLabels
 from acumap.qt.scene import FigureScene
+from acumap.qt.screen import is_dark
 
 HIT_TOLERANCE_PX = 9.0  # a click this close to a dot (on screen) selects it
 CLICK_SLOP_PX = 4  # more movement than this between press and release is a pan
@@ -78,7 +79,7 @@ class BodyView(QGraphicsView):
     # -- scenes --------------------------------------------------------------------
     def scene_for(self, view: str) -> FigureScene:
         if view not in self._scenes:  # the back scene is built the first time it is shown
-            self._scenes[view] = FigureScene(self.bundle, view)
+            self._scenes[view] = FigureScene(self.bundle, view, is_dark(self.palette()))
         return self._scenes[view]
 
     @property

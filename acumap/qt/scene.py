@@ -83,9 +83,10 @@ class PointDot(QGraphicsItem):
 class FigureScene(QGraphicsScene):
     """The scene of one view. Scene coordinates are the figure's SVG user units."""
 
-    def __init__(self, bundle: Bundle, view: str) -> None:
+    def __init__(self, bundle: Bundle, view: str, dark: bool = False) -> None:
         super().__init__()
         self.view = view
+        self.dark = dark  # a dark palette behind the figure: light labels
         self.spec = bundle.specs[view]
         fig = bundle.figures[view]
         self.figure = fig
@@ -127,7 +128,7 @@ class FigureScene(QGraphicsScene):
                 continue
             item = QGraphicsSimpleTextItem(text)
             item.setFont(font)
-            item.setBrush(QColor("#6b5a4e"))
+            item.setBrush(QColor("#e6d6c8" if self.dark else "#6b5a4e"))
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             item.setPos(x + fx * w, y - 0.06 * w)  # above the figure: never on a dot
             if fx > 0.5:  # right-aligned in screen pixels, whatever the zoom
@@ -136,7 +137,7 @@ class FigureScene(QGraphicsScene):
             self.addItem(item)
         title = QGraphicsSimpleTextItem(view_name)
         title.setFont(font)
-        title.setBrush(QColor("#9a8a7e"))
+        title.setBrush(QColor("#b8a89c" if self.dark else "#9a8a7e"))
         title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         title.setPos(x + 0.5 * w, y - 0.06 * w)
         title.setTransform(QTransform.fromTranslate(-title.boundingRect().width() / 2, 0))

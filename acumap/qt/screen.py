@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 
 
 def fitted_size(wanted: tuple[int, int]) -> tuple[int, int]:
@@ -13,3 +13,8 @@ def fitted_size(wanted: tuple[int, int]) -> tuple[int, int]:
         return wanted
     free = screen.availableGeometry()
     return min(wanted[0], int(free.width() * 0.95)), min(wanted[1], int(free.height() * 0.92))
+
+
+def is_dark(palette: QPalette) -> bool:
+    """A dark desktop palette: what is drawn on the window's colours must be light."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128

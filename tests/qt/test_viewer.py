@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtGui import QAction, QColor, QImage
 
 from acumap.cli import main
 from acumap.core.state import ViewerState
@@ -309,3 +309,22 @@ def test_a_miss_says_so_under_the_box_with_the_nearest_points_to_pick(qtbot, mak
     assert win.state.selected == "EX-HN5" and not box.miss.isVisible()
     qtbot.keyClicks(box, "x")  # typing again clears a message
     assert not box.miss.isVisible() and box.toolTip().startswith("Find a point")
+
+
+def test_side_labels_stay_readable_on_a_dark_palette(qtbot, make_window, qapp):
+    from PySide6.QtGui import QPalette
+
+    from acumap.qt.scene import QGraphicsSimpleTextItem
+
+    before = qapp.palette()
+    dark = QPalette(before)
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        dark.setColor(role, QColor("#2b2b2b"))
+    qapp.setPalette(dark)
+    try:
+        win = make_window()
+        labels = [i for i in win.body.current.items() if isinstance(i, QGraphicsSimpleTextItem)
+                  and i.data(0) == "side-label"]  # fmt: skip
+        assert labels and all(i.brush().color().lightness() > 160 for i in labels)
+    finally:
+        qapp.setPalette(before)
