@@ -7,10 +7,17 @@ The session starts with HOME and every XDG / acumap folder pointed into a tempor
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+
+# The Qt-less run (`make test` runs the core, geometry and loaders tests this way too): with
+# PySide6 and its binding unimportable, any code under test that reaches for Qt fails loudly.
+if os.environ.get("ACUMAP_TEST_NO_QT") == "1":
+    sys.modules["PySide6"] = None  # type: ignore[assignment]
+    sys.modules["shiboken6"] = None  # type: ignore[assignment]
 
 _FOLDERS = {
     "HOME": "home",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+
+import pytest
 
 BLOCK_QT_AND_LOAD = """
 import sys
@@ -16,7 +19,6 @@ c = Catalog(b.atlas)
 s = ViewerState()
 s.select(c.resolve("zu san li"))
 print(s.selected, len(b.positions))
-print("qt loaded:", any(m.startswith("PySide6.") for m in sys.modules))
 """
 
 
@@ -25,10 +27,8 @@ def test_core_loads_and_queries_without_pyside6():
         [sys.executable, "-c", BLOCK_QT_AND_LOAD], capture_output=True, text=True, timeout=60
     )
     assert out.returncode == 0, out.stderr
-    first, second = out.stdout.splitlines()
-    code, n = first.split()
+    code, n = out.stdout.split()
     assert code == "ST36" and int(n) > 100
-    assert second == "qt loaded: False"
 
 
 def test_headless_cli_does_not_import_qt():
@@ -39,3 +39,10 @@ def test_headless_cli_does_not_import_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("figures OK")
+
+
+@pytest.mark.skipif(os.environ.get("ACUMAP_TEST_NO_QT") != "1", reason="the Qt-less run only")
+def test_the_qt_less_run_really_cannot_import_pyside6() -> None:
+    # `make test` runs the core, geometry and loaders tests a second time this way
+    with pytest.raises(ImportError):
+        import PySide6  # noqa: F401
