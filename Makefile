@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/acumap
 
-# The core, geometry and loaders tests once more with PySide6 unimportable (tests/conftest.py)
+# The core, geometry and loaders tests run with PySide6 unimportable (tests/conftest.py), the
+# rest (window, handout, command line) with Qt offscreen: each test once
 NO_QT_TESTS = tests/test_cache.py tests/test_data_rules.py tests/test_figure_set.py \
 	tests/test_figures.py tests/test_handout_core.py tests/test_hostile_data.py \
 	tests/test_hostile_figures.py tests/test_loaders.py tests/test_pathway.py \
@@ -25,7 +26,8 @@ NO_QT_TESTS = tests/test_cache.py tests/test_data_rules.py tests/test_figure_set
 	tests/test_sites.py tests/test_no_qt.py
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 tests/qt \
+		$(filter-out $(NO_QT_TESTS),$(wildcard tests/test_*.py))
 	ACUMAP_TEST_NO_QT=1 $(PY) -m pytest -n 2 -p no:pytest-qt -W ignore::pytest.PytestConfigWarning $(NO_QT_TESTS)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check acumap tests tools benchmarks

@@ -37,10 +37,14 @@ def _point_at(root: Path, setenv) -> None:  # type: ignore[no-untyped-def]
         setenv(var, str(folder))
 
 
+_SHARED_CACHE: list[str] = []  # this test process's cache folder (see below)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Before any test module is imported (and before Qt reads its settings path)."""
     root = Path(tempfile.mkdtemp(prefix="acumap-tests-"))
     _point_at(root, os.environ.__setitem__)
+    _SHARED_CACHE.append(os.environ["ACUMAP_CACHE_HOME"])
 
 
 @pytest.fixture(autouse=True)
@@ -49,9 +53,23 @@ def isolated_user_folders(
 ) -> Path:
     root = tmp_path_factory.mktemp("user")  # beside tmp_path, so a test's folder stays empty
     _point_at(root, monkeypatch.setenv)
+    # the cache is keyed by every byte it depends on, so tests share one (still not the
+    # user's): a cold load per test process, not per test; a test about the cache itself
+    # asks for `isolated_cache`
+    monkeypatch.setenv("ACUMAP_CACHE_HOME", _SHARED_CACHE[0])
     return root
 
 
 @pytest.fixture
-def isolated_cache(isolated_user_folders: Path) -> Path:
-    return isolated_user_folders / "acumap-cache"
+def isolated_cache(isolated_user_folders: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = isolated_user_folders / "acumap-cache"
+    monkeypatch.setenv("ACUMAP_CACHE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def bundle():  # type: ignore[no-untyped-def]
+    """The real atlas on the real figures, loaded once per test process (read-only)."""
+    from acumap.loaders.bundle import load_bundle
+
+    return load_bundle()

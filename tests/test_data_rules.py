@@ -235,11 +235,9 @@ def test_all_48_who_extra_points_are_there() -> None:
 
 
 @pytest.mark.parametrize("code", list(SITES))
-def test_a_point_with_several_sites_shows_every_site(code: str) -> None:
-    from acumap.loaders.bundle import load_bundle
-
+def test_a_point_with_several_sites_shows_every_site(bundle, code: str) -> None:  # type: ignore[no-untyped-def]
     figure, dots = SITES[code]
-    got = load_bundle().positions_of(code, figure)
+    got = bundle.positions_of(code, figure)
     assert len(got) == dots
     assert len({(p.x, p.y) for p in got}) == dots  # no two sites on top of each other
 

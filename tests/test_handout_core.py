@@ -13,13 +13,7 @@ from acumap.core.compose import compose, paginate
 from acumap.core.handout import Handout, HandoutFormatError, HandoutItem, dumps
 from acumap.core.model import Duration
 from acumap.core.state import ViewerState
-from acumap.loaders.bundle import Bundle, load_bundle
 from acumap.loaders.handout_file import open_handout, save_handout
-
-
-@pytest.fixture(scope="module")
-def bundle() -> Bundle:
-    return load_bundle()
 
 
 def handout(*codes: str, **kw: object) -> Handout:

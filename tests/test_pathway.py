@@ -7,7 +7,6 @@ import itertools
 import pytest
 
 from acumap.core.pathway import PathwayError, is_channel, parse_chains, pathway_runs
-from acumap.loaders.bundle import load_bundle
 
 
 def test_neighbours_join_and_gaps_break_the_line() -> None:
@@ -56,8 +55,7 @@ def joined(bundle, meridian: str) -> set[tuple[str, str]]:  # type: ignore[no-un
     return pairs
 
 
-def test_no_line_of_the_real_atlas_joins_points_that_are_not_neighbours() -> None:
-    bundle = load_bundle()
+def test_no_line_of_the_real_atlas_joins_points_that_are_not_neighbours(bundle) -> None:  # type: ignore[no-untyped-def]
     for meridian in bundle.atlas.meridians:
         m = bundle.atlas.meridians[meridian]
         allowed = {
@@ -68,7 +66,7 @@ def test_no_line_of_the_real_atlas_joins_points_that_are_not_neighbours() -> Non
         assert joined(bundle, meridian) <= allowed, meridian
 
 
-def test_the_stomach_forehead_branch_never_crosses_the_face_to_the_neck() -> None:
-    pairs = joined(load_bundle(), "ST")
+def test_the_stomach_forehead_branch_never_crosses_the_face_to_the_neck(bundle) -> None:  # type: ignore[no-untyped-def]
+    pairs = joined(bundle, "ST")
     assert ("ST8", "ST9") not in pairs
     assert ("ST5", "ST9") in pairs and ("ST7", "ST8") in pairs

@@ -14,7 +14,7 @@ from shapely.geometry import box
 from acumap.core.model import Placement, Point, Segment
 from acumap.geometry.figure import Figure
 from acumap.geometry.placement import FINGER_BREADTH_CUN, place_on_figure
-from acumap.loaders.bundle import Bundle, load_bundle
+from acumap.loaders.bundle import Bundle
 
 # -- the engine on a toy figure ----------------------------------------------------------------
 # A 200 x 200 "front" figure: patient's left at larger x, midline x = 100.
@@ -114,11 +114,6 @@ def test_problems_name_the_point_and_the_field() -> None:
 
 
 # -- the real atlas on the real figures --------------------------------------------------------
-@pytest.fixture(scope="module")
-def bundle() -> Bundle:
-    return load_bundle()
-
-
 def fraction_along(b: Bundle, code: str, view: str, a: str, z: str) -> dict[str, float]:
     """Where a point projects onto the line from landmark/point a to z, per side (0 = a, 1 = z)."""
     fig = b.figures[view]

@@ -1,4 +1,4 @@
-"""Qt test fixtures: the real bundle once per session, settings and user data in tmp."""
+"""Qt test fixtures: settings and user data in tmp (the real bundle is tests/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-
-from acumap.loaders.bundle import Bundle, load_bundle
-
-
-@pytest.fixture(scope="session")
-def bundle() -> Bundle:
-    return load_bundle()
 
 
 @pytest.fixture(autouse=True)

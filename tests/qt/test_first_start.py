@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -85,11 +84,11 @@ def test_a_corrupt_autosave_is_kept_aside_and_the_user_told_once(qtbot) -> None:
     assert not [w for w in shown if isinstance(w, QMessageBox)]
 
 
-def test_a_screenshot_never_touches_the_users_files(tmp_path: Path, qapp) -> None:
+def test_a_screenshot_never_touches_the_users_files(tmp_path: Path, qapp, isolated_cache) -> None:
     path = autosave_path()
     path.write_text("the user's work, even if unreadable")
     before = path.stat().st_mtime_ns
-    cache = Path(os.environ["ACUMAP_CACHE_HOME"])
+    cache = isolated_cache
     out = tmp_path / "shot.png"
     assert main(["--screenshot", str(out), "--select", "ST36"]) == 0
     qapp.processEvents()
