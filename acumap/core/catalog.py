@@ -166,15 +166,23 @@ class Catalog:
             return []
         exact = self.resolve(text)
         hits: list[tuple[int, str]] = []
-        for name, code in self._names.items():
-            if name.startswith(key):
-                hits.append((0, code))
-            elif key in name:
-                hits.append((1, code))
+        for name, first in self._names.items():
+            rank = 0 if name.startswith(key) else 1 if key in name else -1
+            if rank >= 0:
+                hits += [(rank, code) for code in self.shared.get(name, [first])]
         out: list[str] = [exact] if exact else []
         for _, hit in sorted(hits, key=lambda h: (h[0], self.sort_key(h[1]))):
             if hit not in out:
                 out.append(hit)
+        return out[:limit]
+
+    def candidates(self, text: str, limit: int = 12) -> list[str]:
+        """What the search box offers while typing: the point the text names (LV3, Du20,
+        "Stomach 36"), names that contain it (zu san li, 三里, Union), then near misses."""
+        out = self.search(text, limit)
+        for code in self.suggest(text, limit) if len(out) < limit else ():
+            if code not in out:
+                out.append(code)
         return out[:limit]
 
     # -- ordering and filters ----------------------------------------------------

@@ -9,7 +9,6 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
-    QCursor,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
@@ -56,6 +55,9 @@ class BodyView(QGraphicsView):
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        # the scene reaches past the figure (see FigureScene): panning is by hand, not bars
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -167,7 +169,7 @@ class BodyView(QGraphicsView):
 
     def fit_zoom(self) -> float:
         """The zoom at which the whole figure fits the viewport as it is now."""
-        rect = self.current.sceneRect()
+        rect = self.current.figure_rect
         vp = self.viewport().rect()
         if rect.isEmpty() or vp.width() < 2 or vp.height() < 2:
             return MIN_ZOOM
@@ -183,7 +185,7 @@ class BodyView(QGraphicsView):
         self.set_zoom(self.zoom * step)
 
     def fit(self) -> None:
-        self.fitInView(self.current.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self.current.figure_rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._at_fit = True
         self.zoom_changed.emit(self.zoom)
 
@@ -214,8 +216,20 @@ class BodyView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.zoom_by(1.15**steps)
+            self.zoom_about(1.15**steps, event.position().toPoint())
         event.accept()
+
+    def zoom_about(self, step: float, anchor: QPoint) -> None:
+        """Zoom keeping the figure point under `anchor` (viewport pixels) where it is: Qt's
+        AnchorUnderMouse goes by the last mouse move, which a wheel turn or a pinch lacks."""
+        target = self.mapToScene(anchor)
+        self.zoom_by(step)
+        drift = self.mapFromScene(target) - anchor
+        for bar, d in (
+            (self.horizontalScrollBar(), drift.x()),
+            (self.verticalScrollBar(), drift.y()),
+        ):
+            bar.setValue(bar.value() + d)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.NativeGesture:
@@ -291,7 +305,9 @@ class BodyView(QGraphicsView):
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         if tooltip:
             p = self.bundle.atlas.points[hit.code]
-            QToolTip.showText(QCursor.pos(), self.catalog.label(p), self.viewport())
+            # at the hovered dot (the event's place, not QCursor's, which lags on some systems)
+            at = self.viewport().mapToGlobal(pos)
+            QToolTip.showText(at, self.catalog.label(p), self.viewport())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         hit = self.point_at(event.pos())

@@ -39,13 +39,14 @@ class SearchBox(QLineEdit):
         self.setMaxLength(MAX_QUERY)  # no point has a longer name; a paste of more is cut
         self.setAccessibleName("Search points")
         self.setToolTip("Find a point by code, alias (LV3, SJ5, Du20), pinyin or English name")
-        labels = [m.label for m in catalog.completions()]
-        self.completer_model = QStringListModel(labels, self)
+        # the list under the box comes from the catalog as the user types, so old codes
+        # (LV3, Du20), spaced or toned pinyin, hanzi and English names all find points
+        self.completer_model = QStringListModel([], self)
         comp = QCompleter(self.completer_model, self)
-        comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        comp.setFilterMode(Qt.MatchFlag.MatchContains)
+        comp.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         comp.activated.connect(self._go)
         self.setCompleter(comp)
+        self.textEdited.connect(self._offer)
         self.returnPressed.connect(lambda: self._go(self.text()))
         self.textEdited.connect(self._clear_miss)
         # under the box: what was not found, and the nearest points as buttons that go there
@@ -62,6 +63,13 @@ class SearchBox(QLineEdit):
         lay.addLayout(self._buttons)
         self.miss.hide()
         self._tip = self.toolTip()
+
+    def _offer(self, text: str) -> None:
+        points = self.catalog.atlas.points
+        labels = [self.catalog.label(points[c]) for c in self.catalog.candidates(text)]
+        self.completer_model.setStringList(labels)
+        if labels:
+            self.completer().complete()
 
     def _go(self, text: str) -> None:
         query = text.split(" · ")[0] if " · " in text else text

@@ -101,7 +101,10 @@ class FigureScene(QGraphicsScene):
         self.svg.setZValue(0)
         self.addItem(self.svg)
         margin, header = 0.04 * w, 0.07 * w  # the header band holds the title and sides
-        self.setSceneRect(QRectF(x - margin, y - header, w + 2 * margin, h + margin + header))
+        self.figure_rect = QRectF(x - margin, y - header, w + 2 * margin, h + margin + header)
+        # room to pan past the figure's edges, so zooming can keep any point under the cursor
+        fr = self.figure_rect
+        self.setSceneRect(fr.adjusted(-fr.width(), -fr.height(), fr.width(), fr.height()))
         self.dots: dict[str, list[PointDot]] = {}
         for pos in bundle.on_view(view):
             color = QColor(bundle.atlas.meridians[bundle.atlas.points[pos.code].meridian].color)

@@ -9,8 +9,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QImage
+from PySide6.QtWidgets import QApplication
 
 from acumap.cli import main
 from acumap.core.state import ViewerState
@@ -328,3 +329,114 @@ def test_side_labels_stay_readable_on_a_dark_palette(qtbot, make_window, qapp):
         assert labels and all(i.brush().color().lightness() > 160 for i in labels)
     finally:
         qapp.setPalette(before)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [("LV3", "LR3"), ("Du20", "GV20"), ("zu san li", "ST36"), ("Union", "LI4"), ("SJ5", "TE5")],
+)
+def test_completion_offers_points_for_old_codes_pinyin_and_english(
+    qtbot, make_window, typed, first
+):
+    win = make_window()
+    box = win.filters.search
+    qtbot.keyClicks(box, typed)
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().index(0, 0).data().startswith(f"{first} · ")
+
+
+def test_completion_offers_hanzi_typed_through_an_input_method(qtbot, make_window):
+    from PySide6.QtGui import QInputMethodEvent
+
+    win = make_window()
+    box = win.filters.search
+    box.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString("三里")  # what an input method sends when the user picks the hanzi
+    QApplication.sendEvent(box, event)
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert any(s.startswith("ST36 · ") for s in shown) and any(s.startswith("LI10 ") for s in shown)
+
+
+def test_right_click_on_a_dot_offers_to_add_it(qtbot, make_window, bundle):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    win = make_window()
+    pos = bundle.positions_of("PC6", "front")[0]
+    at = viewport_pos(win, pos.x, pos.y)
+
+    def choose_add() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        add = next(a for a in menu.actions() if a.text().startswith("Add PC6"))
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(add).center())
+
+    QTimer.singleShot(0, choose_add)
+    # what the window system sends for a right-click
+    vp = win.body.viewport()
+    menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, vp.mapToGlobal(at))
+    QApplication.sendEvent(vp, menu_event)
+    assert win.state.handout.codes() == ["PC6"]
+
+
+def test_hovering_a_dot_names_it(qtbot, make_window, bundle):
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QToolTip
+
+    win = make_window()
+    vp = win.body.viewport()
+    pos = bundle.positions_of("ST36", "front")[0]
+    at = QPointF(viewport_pos(win, pos.x, pos.y))
+    # the move the window system delivers to the map (QTest's goes to whichever top-level
+    # window lies under the cursor, and other tests leave some)
+    move = QMouseEvent(QEvent.Type.MouseMove, at, QPointF(vp.mapToGlobal(at.toPoint())),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(vp, move)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "ST36 · Zusanli · Leg Three Miles"
+    assert vp.cursor().shape() == Qt.CursorShape.PointingHandCursor
+
+
+def test_a_drag_pans_and_selects_nothing_a_click_selects(qtbot, make_window, bundle):
+    win = make_window()
+    zoom_in = next(a for a in win.findChildren(QAction) if a.text() == "Zoom in")
+    for _ in range(4):
+        zoom_in.trigger()
+    vp = win.body.viewport()
+    pos = bundle.positions_of("CV12", "front")[0]
+    start = viewport_pos(win, pos.x, pos.y)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(vp, start + QPoint(20, 30))
+    qtbot.mouseMove(vp, start + QPoint(40, 60))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=start + QPoint(40, 60))
+    assert win.state.selected == ""
+    moved = viewport_pos(win, pos.x, pos.y)
+    assert (moved - start).manhattanLength() > 50  # the figure went with the hand
+    click(qtbot, win, moved)
+    assert win.state.selected == "CV12"
+
+
+def test_the_wheel_zooms_about_the_point_under_the_cursor(qtbot, make_window, bundle):
+    from PySide6.QtGui import QWheelEvent
+
+    win = make_window()
+    vp = win.body.viewport()
+    pos = bundle.positions_of("PC6", "front")[0]  # on the forearm, off the centre
+    at = viewport_pos(win, pos.x, pos.y)
+    before = win.body.zoom
+    for _ in range(3):
+        event = QWheelEvent(
+            QPointF(at), QPointF(vp.mapToGlobal(at)), QPoint(), QPoint(0, 120),
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(vp, event)
+    assert win.body.zoom > before * 1.4
+    after = viewport_pos(win, pos.x, pos.y)
+    assert (after - at).manhattanLength() <= 4  # the point stayed under the cursor
