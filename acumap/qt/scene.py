@@ -111,7 +111,12 @@ class FigureScene(QGraphicsScene):
             dot = PointDot(pos, color)
             self.addItem(dot)
             self.dots.setdefault(pos.code, []).append(dot)
-        self.spacing = bundle.spacing.get(view, float("inf"))  # figure units
+        spacing = bundle.spacing.get(view)  # figure units; computed at load and cached
+        if spacing is None:  # a bundle put together by hand (a benchmark, a tool)
+            from acumap.geometry.hitindex import typical_spacing
+
+            spacing = typical_spacing(bundle.on_view(view))
+        self.spacing = spacing
         self._add_side_labels()
         self.channel = QGraphicsPathItem()
         self.channel.setZValue(5)
