@@ -247,7 +247,7 @@ class BodyView(QGraphicsView):
 
     def center_on_point(self, code: str) -> None:
         positions = self.bundle.positions_of(code, self.state.view)
-        if positions:
+        if positions and not self._at_fit:  # at fit the whole figure, and the point, is in view
             xs = [p.x for p in positions]
             ys = [p.y for p in positions]
             self.centerOn(QPointF(sum(xs) / len(xs), sum(ys) / len(ys)))

@@ -258,3 +258,21 @@ def test_the_map_keeps_priority_in_a_small_window(qtbot, size, share) -> None:
     qtbot.waitUntil(lambda: win.body.width() >= share * size[0])
     win.resize(1360, 880)  # room again: the panels get their usual width back
     qtbot.waitUntil(lambda: win.docks[1].width() >= 370 and win.body.width() >= 650)
+
+
+def test_going_to_a_point_at_fit_keeps_the_whole_figure_and_its_labels_in_view(qtbot) -> None:
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    win = start(qtbot)
+    qtbot.waitUntil(lambda: win.body.viewport().width() > 100)
+    qtbot.keyClicks(win.filters.search, "hegu")  # going to a point at fit moves nothing
+    qtbot.keyClick(win.filters.search, Qt.Key.Key_Return)
+    assert win.state.selected == "LI4"
+    body = win.body
+    labels = [i for i in body.current.items() if isinstance(i, QGraphicsSimpleTextItem)
+              and i.data(0) != "code-label"]  # fmt: skip
+    view = body.viewport().rect()
+    for item in labels:  # the figure's title and the patient's sides, at the top
+        box = item.deviceTransform(body.viewportTransform()).mapRect(item.boundingRect())
+        assert view.contains(box.toRect()), item.text()
+    assert figure_height_share(win) >= 0.8
