@@ -27,6 +27,9 @@ def chip(color: str, size: int = 12) -> QIcon:
     return QIcon(pm)
 
 
+OFFER_MAX = 40  # characters: the longest point name or alias is shorter
+
+
 class SearchBox(QLineEdit):
     """Completion over code, aliases, pinyin and English; Enter goes to the point."""
 
@@ -65,6 +68,9 @@ class SearchBox(QLineEdit):
         self._tip = self.toolTip()
 
     def _offer(self, text: str) -> None:
+        if len(text) > OFFER_MAX:  # longer than any name: nothing to offer, and no work
+            self.completer_model.setStringList([])
+            return
         points = self.catalog.atlas.points
         labels = [self.catalog.label(points[c]) for c in self.catalog.candidates(text)]
         self.completer_model.setStringList(labels)
