@@ -115,6 +115,7 @@ class BodyView(QGraphicsView):
 
     def _on_zoom(self, zoom: float) -> None:
         self.current.size_dots(zoom)
+        self.current.fit_header(zoom)
         self._update_labels()
 
     def _update_labels(self, *_: object) -> None:

@@ -54,12 +54,9 @@ class MainWindow(QMainWindow):
         self.handout_actions = HandoutActions(state, bundle, self)
         self._dock("Find and filter", self.filters, Qt.DockWidgetArea.LeftDockWidgetArea, 270)
         details = self._dock("Point", self.details, Qt.DockWidgetArea.RightDockWidgetArea, 380)
-        # the handout form scrolls rather than holding the dock (and so the map) wide
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.handout_panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        handout = self._dock("Handout", scroll, Qt.DockWidgetArea.RightDockWidgetArea, 380)
+        handout = self._dock(
+            "Handout", self.handout_panel, Qt.DockWidgetArea.RightDockWidgetArea, 380
+        )
         self.handout_dock = handout
         self.tabifyDockWidget(details, handout)
         details.raise_()
@@ -75,7 +72,13 @@ class MainWindow(QMainWindow):
     ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title.replace(" ", "-").lower())
-        dock.setWidget(widget)
+        # a panel scrolls rather than holding its dock (and so the map) wide in a small window
+        scroll = QScrollArea(dock)
+        scroll.setWidget(widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(160)
+        dock.setWidget(scroll)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable

@@ -149,7 +149,19 @@ class FigureScene(QGraphicsScene):
         title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         title.setPos(x + 0.5 * w, y - 0.06 * w)
         title.setTransform(QTransform.fromTranslate(-title.boundingRect().width() / 2, 0))
+        title.setData(0, "figure-title")
         self.addItem(title)
+
+    def fit_header(self, zoom: float) -> None:
+        """Side labels only where they fit beside the title at this zoom (a narrow map would
+        print them over each other); the title always shows."""
+        texts = [i for i in self.items() if isinstance(i, QGraphicsSimpleTextItem)]
+        header = [i for i in texts if i.data(0) in ("side-label", "figure-title")]
+        need = sum(i.boundingRect().width() for i in header) + 24 * len(header)
+        fits = self.figure_rect.width() * zoom >= need
+        for i in header:
+            if i.data(0) == "side-label":
+                i.setVisible(fits)
 
     def size_dots(self, zoom: float) -> None:
         """Dots shrink where neighbours would run into each other at this zoom, so a crowded

@@ -440,3 +440,26 @@ def test_the_wheel_zooms_about_the_point_under_the_cursor(qtbot, make_window, bu
     assert win.body.zoom > before * 1.4
     after = viewport_pos(win, pos.x, pos.y)
     assert (after - at).manhattanLength() <= 4  # the point stayed under the cursor
+
+
+@pytest.mark.parametrize("size", [(760, 460), (1024, 700), (1360, 880)])
+def test_the_figure_header_never_overlaps_itself_in_a_narrow_map(qtbot, make_window, size):
+    from acumap.qt.scene import QGraphicsSimpleTextItem
+
+    win = make_window()
+    win.resize(*size)
+    qtbot.waitUntil(lambda: win.width() == size[0])
+    win.body.fit()
+    vt = win.body.viewportTransform()
+    shown = [
+        i.deviceTransform(vt).mapRect(i.boundingRect())
+        for i in win.body.current.items()
+        if isinstance(i, QGraphicsSimpleTextItem)
+        and i.data(0) in ("side-label", "figure-title")
+        and i.isVisible()
+    ]
+    assert shown  # the title at least
+    for n, a in enumerate(shown):
+        assert not any(a.intersects(b) for b in shown[n + 1 :])
+    if size[0] >= 1360:
+        assert len(shown) == 3  # room for the patient's sides too
