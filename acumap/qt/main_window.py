@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -264,9 +264,15 @@ class MainWindow(QMainWindow):
         share (their usual width, less in a small window, down to what they need), so the body
         never shrinks to a sliver; dragging a panel's edge still works until the next resize."""
         super().resizeEvent(event)
-        w = event.size().width()
-        left = [d for d in self.docks if self.dockWidgetArea(d) == LEFT and d.isVisible()]
-        right = [d for d in self.docks if self.dockWidgetArea(d) == RIGHT and d.isVisible()]
+        self._share_docks(event.size().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._share_docks(self.width())  # the first layout, on the screen it opens on
+
+    def _share_docks(self, w: int) -> None:
+        left = [d for d in self.docks if self.dockWidgetArea(d) == LEFT and not d.isHidden()]
+        right = [d for d in self.docks if self.dockWidgetArea(d) == RIGHT and not d.isHidden()]
         want = [(left, min(270, int(w * 0.22))), (right, min(380, int(w * 0.28)))]
         docks = [ds[0] for ds, _ in want if ds]
         widths = [width for ds, width in want if ds]
