@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from acumap.core.model import Atlas, Point
 
@@ -24,12 +23,6 @@ def fold(text: str) -> str:
 
 class UnknownPointError(ValueError):
     """A name no point answers to; the message suggests the closest codes."""
-
-
-@dataclass(frozen=True)
-class Match:
-    code: str
-    label: str  # what completion shows: "LI4 · Hegu · Union Valley"
 
 
 class Catalog:
@@ -153,11 +146,8 @@ class Catalog:
         return out
 
     def label(self, p: Point) -> str:
+        """What the completion list and the hover show: "LI4 · Hegu · Union Valley"."""
         return f"{p.code} · {p.pinyin} · {p.english}"
-
-    def completions(self) -> list[Match]:
-        """One entry per point for the search box's completer."""
-        return [Match(p.code, self.label(p)) for p in self.ordered()]
 
     def search(self, text: str, limit: int = 20) -> list[str]:
         """Codes whose code, names or aliases contain the folded text (prefix matches first)."""

@@ -47,6 +47,7 @@ class BodyView(QGraphicsView):
         self._labels: dict[str, CodeLabels] = {}  # made when first zoomed in far enough
         self._press: QPoint | None = None
         self._visible: set[str] = set(bundle.atlas.points)
+        self._shown: list[str] = []
         # Fit needs the viewport's real size, which it gets only when the window is shown:
         # until the user zooms, every resize fits again; a saved zoom waits for that size.
         self._at_fit = True
@@ -103,7 +104,8 @@ class BodyView(QGraphicsView):
         return [c for c in self.catalog.filter(self.state.meridians, self.state.conditions)]
 
     def _apply_filters(self) -> None:
-        self._visible = set(self.visible_codes())
+        self._shown = self.visible_codes()  # in channel order: the labels' order too
+        self._visible = set(self._shown)
         scene = self.current
         for code, dots in scene.dots.items():
             shown = code in self._visible
@@ -122,10 +124,12 @@ class BodyView(QGraphicsView):
         scene = self.current
         if scene.spacing * self.zoom < MIN_GAP_PX and scene.view not in self._labels:
             return  # nothing to show and nothing shown: frame one makes no labels
-        labels = self._labels.setdefault(scene.view, CodeLabels(scene, scene.dots))
+        if scene.view not in self._labels:
+            self._labels[scene.view] = CodeLabels(scene, scene.dots)
+        labels = self._labels[scene.view]
         chosen = self.state.selected
         order = [chosen] if chosen in self._visible else []
-        order += [c for c in self.visible_codes() if c != chosen]
+        order += [c for c in self._shown if c != chosen]
         labels.update(self.zoom, scene.spacing, order)
 
     def _draw_channel(self, scene: FigureScene) -> None:
